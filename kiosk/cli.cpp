@@ -1,0 +1,93 @@
+#include "cli.h"
+
+#include <CLI/CLI.hpp>
+#include <charconv>
+
+#include "input.h"
+
+namespace kiosk {
+namespace {
+
+std::string Footer() {
+  std::string out = "\nKeys:\n";
+  for (const KeyHelp& k : KeyHelpTable()) {
+    std::string keys(k.keys);
+    keys.resize(std::max<std::size_t>(keys.size(), 38), ' ');
+    out += "  " + keys + " " + std::string(k.action) + "\n";
+  }
+  out +=
+      "\nPLAYLIST defaults to the bundled resolution (slides/resolution.json).\n"
+      "\nExit status: 0 ok, 1 playlist or runtime error, 2 usage error.\n";
+  return out;
+}
+
+struct App {
+  CLI::App app{"kiosk " KIOSK_VERSION " - fullscreen slides from a JSON playlist", "kiosk"};
+  Options options;
+  std::string size;
+  bool check = false;
+
+  App() {
+    app.set_version_flag("--version", "kiosk " KIOSK_VERSION);
+    app.add_option("PLAYLIST", options.playlist, "Playlist JSON file");
+    auto* check_flag =
+        app.add_flag("--check", check, "Validate PLAYLIST, print every problem, exit 1 on errors");
+    auto* render = app.add_option("--render", options.render_dir,
+                                  "Write each slide to DIR/slide-001.png ... without a display");
+    render->type_name("DIR");
+    check_flag->excludes(render);
+    app.add_option("--size", size, "Window or picture size, e.g. 1280x720")->type_name("WxH");
+    app.add_flag("--windowed", options.windowed, "Show in a window instead of fullscreen");
+    app.footer(Footer());
+    app.get_formatter()->column_width(26);
+  }
+};
+
+}  // namespace
+
+bool ParseSize(const std::string& text, int* w, int* h) {
+  const auto x = text.find_first_of("xX");
+  if (x == std::string::npos) return false;
+  const char* begin = text.data();
+  const char* end = text.data() + text.size();
+  auto [p1, e1] = std::from_chars(begin, begin + x, *w);
+  auto [p2, e2] = std::from_chars(begin + x + 1, end, *h);
+  return e1 == std::errc() && e2 == std::errc() && p1 == begin + x && p2 == end && *w >= 16 &&
+         *h >= 16 && *w <= 16384 && *h <= 16384;
+}
+
+std::string HelpText() {
+  App a;
+  return a.app.help();
+}
+
+CommandLine ParseCommandLine(int argc, const char* const* argv) {
+  App a;
+  CommandLine result;
+  try {
+    a.app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    result.exit_code = kExitOk;
+    result.output = a.app.help();
+    return result;
+  } catch (const CLI::CallForVersion& e) {
+    result.exit_code = kExitOk;
+    result.output = std::string(e.what()) + "\n";
+    return result;
+  } catch (const CLI::ParseError& e) {
+    result.exit_code = kExitUsage;
+    result.output = std::string("kiosk: ") + e.what() + "\nRun 'kiosk --help' for usage.\n";
+    return result;
+  }
+  result.options = a.options;
+  if (!a.size.empty() && !ParseSize(a.size, &result.options.width, &result.options.height)) {
+    result.exit_code = kExitUsage;
+    result.output = "kiosk: --size: expected WxH such as 1920x1080, got \"" + a.size + "\"\n";
+    return result;
+  }
+  if (a.check) result.options.mode = Mode::kCheck;
+  if (!result.options.render_dir.empty()) result.options.mode = Mode::kRender;
+  return result;
+}
+
+}  // namespace kiosk

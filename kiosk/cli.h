@@ -1,0 +1,37 @@
+// Command-line parsing (CLI11) into plain Options; main() acts on them.
+#pragma once
+
+#include <string>
+
+namespace kiosk {
+
+enum class Mode { kShow, kCheck, kRender };
+
+struct Options {
+  Mode mode = Mode::kShow;
+  std::string playlist;    // empty: the bundled resolution
+  std::string render_dir;  // --render DIR
+  int width = 0;           // --size WxH; 0 = native (show) or 1920x1080 (render)
+  int height = 0;
+  bool windowed = false;
+};
+
+// Exit codes, as documented in --help and the README.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitError = 1;  // playlist or runtime error
+inline constexpr int kExitUsage = 2;
+
+struct CommandLine {
+  Options options;
+  int exit_code = -1;  // >= 0: print `output` (to stdout if 0, else stderr) and exit
+  std::string output;
+};
+
+CommandLine ParseCommandLine(int argc, const char* const* argv);
+
+// "1920x1080" -> 1920, 1080. Sizes from 16 to 16384.
+bool ParseSize(const std::string& text, int* w, int* h);
+
+std::string HelpText();
+
+}  // namespace kiosk

@@ -1,0 +1,44 @@
+// Every tunable default in one place, like suckless sent's config.def.h.
+// Playlists override the theme values; the rest are the program's choices.
+#pragma once
+
+#include "color.h"
+
+namespace kiosk::config {
+
+// Theme defaults (a playlist's "theme" object overrides them).
+inline constexpr Color kBackground{0x12, 0x1e, 0x2f, 255};
+inline constexpr Color kForeground{0xff, 0xff, 0xff, 255};
+inline constexpr Color kAccent{0xf5, 0xb7, 0x2c, 255};
+inline constexpr const char* kFontFamily = "DejaVu Sans";
+inline constexpr double kMargin = 0.06;           // of the shorter screen side, on every edge
+inline constexpr double kMaxTextSize = 0.085;     // body text height, share of the screen height
+inline constexpr double kMinTextSize = 1.0 / 30;  // readable minimum, share of the screen height
+
+// Playlist defaults.
+inline constexpr double kSlideSeconds = 20.0;
+inline constexpr double kTransitionSeconds = 0.8;
+inline constexpr double kMaxSlideSeconds = 24 * 3600.0;
+inline constexpr double kMaxTransitionSeconds = 10.0;
+
+// Typography: sizes relative to the body size.
+inline constexpr double kTitleScale = 1.25;
+inline constexpr double kKickerScale = 0.62;
+inline constexpr double kLineSpacing = 1.0;    // times the font's own line skip
+inline constexpr double kBlockGap = 0.6;       // gap between kicker, title and body, in body sizes
+inline constexpr double kParagraphGap = 0.45;  // extra gap at an empty line, in body sizes
+inline constexpr int kLastResortMinPx = 6;     // below the minimum only when nothing else fits
+
+// Chrome: counter, progress bar, paused mark.
+inline constexpr double kCounterSize = 1.0 / 50;  // of the screen height
+inline constexpr double kProgressHeight = 1.0 / 200;
+inline constexpr int kProgressMinStepMs = 250;  // the bar moves at most 4 times a second
+inline constexpr unsigned char kChromeAlpha = 150;
+
+// Rendering.
+inline constexpr int kDefaultRenderWidth = 1920;
+inline constexpr int kDefaultRenderHeight = 1080;
+inline constexpr int kSlideTextureCache =
+    4;  // slides kept rendered: current, next, previous, one spare
+
+}  // namespace kiosk::config

@@ -1,0 +1,125 @@
+#include "font_lookup.h"
+
+#include <fontconfig/fontconfig.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include <array>
+
+#include "data_dir.h"
+
+namespace kiosk {
+namespace {
+
+// Last resort when fontconfig finds nothing (no config, broken cache).
+constexpr std::array<const char*, 2> kRegularPaths = {
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/local/share/fonts/DejaVuSans.ttf",
+};
+constexpr std::array<const char*, 2> kBoldPaths = {
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+    "/usr/local/share/fonts/DejaVuSans-Bold.ttf",
+};
+
+FcConfig* KioskConfig() {
+  static FcConfig* config = [] {
+    FcConfig* c = FcInitLoadConfigAndFonts();
+    const std::string extra = FindDataFile("fonts/kiosk.conf");
+    if (c && !extra.empty()) {
+      FcConfigParseAndLoad(c, reinterpret_cast<const FcChar8*>(extra.c_str()), FcFalse);
+      FcConfigBuildFonts(c);
+    }
+    return c;
+  }();
+  return config;
+}
+
+struct Match {
+  std::string file;
+  std::string family;
+  int weight = FC_WEIGHT_REGULAR;
+};
+
+bool FcMatchFamily(const std::string& family, bool bold, Match* out) {
+  FcConfig* config = KioskConfig();
+  if (!config) return false;
+  FcPattern* pattern = FcPatternCreate();
+  FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
+  FcPatternAddInteger(pattern, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+  FcPatternAddInteger(pattern, FC_SLANT, FC_SLANT_ROMAN);
+  FcPatternAddBool(pattern, FC_SCALABLE, FcTrue);
+  FcConfigSubstitute(config, pattern, FcMatchPattern);
+  FcDefaultSubstitute(pattern);
+  FcResult result = FcResultNoMatch;
+  FcPattern* match = FcFontMatch(config, pattern, &result);
+  FcPatternDestroy(pattern);
+  if (!match) return false;
+  FcChar8* file = nullptr;
+  FcChar8* fam = nullptr;
+  bool ok = FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch;
+  if (ok) {
+    out->file = reinterpret_cast<const char*>(file);
+    if (FcPatternGetString(match, FC_FAMILY, 0, &fam) == FcResultMatch) {
+      out->family = reinterpret_cast<const char*>(fam);
+    }
+    FcPatternGetInteger(match, FC_WEIGHT, 0, &out->weight);
+  }
+  FcPatternDestroy(match);
+  return ok;
+}
+
+std::string FirstReadable(const std::array<const char*, 2>& paths) {
+  for (const char* p : paths) {
+    if (::access(p, R_OK) == 0) return p;
+  }
+  return {};
+}
+
+bool IsGenericFamily(const std::string& family) {
+  for (const char* generic : {"sans-serif", "sans", "serif", "monospace"}) {
+    if (strcasecmp(family.c_str(), generic) == 0) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool ResolveFonts(const Theme& theme, FontFiles* out, std::vector<std::string>* warnings,
+                  std::string* error) {
+  if (!theme.font_file.empty()) {
+    out->regular = theme.font_file;
+    out->bold = theme.font_file;
+    out->synthetic_bold = true;
+    return true;
+  }
+  Match regular;
+  Match bold;
+  if (FcMatchFamily(theme.font_family, false, &regular) &&
+      FcMatchFamily(theme.font_family, true, &bold)) {
+    if (!IsGenericFamily(theme.font_family) &&
+        strcasecmp(regular.family.c_str(), theme.font_family.c_str()) != 0) {
+      warnings->push_back("font \"" + theme.font_family + "\" is not installed; using \"" +
+                          regular.family + "\" (" + regular.file + ")");
+    }
+    out->regular = regular.file;
+    out->bold = bold.file;
+    out->synthetic_bold = bold.weight < FC_WEIGHT_DEMIBOLD;
+    return true;
+  }
+  out->regular = FirstReadable(kRegularPaths);
+  out->bold = FirstReadable(kBoldPaths);
+  if (out->regular.empty()) {
+    *error = "no font found: fontconfig matched nothing for \"" + theme.font_family +
+             "\" and DejaVu Sans is not installed (apt-get install fonts-dejavu-core)";
+    return false;
+  }
+  if (out->bold.empty()) {
+    out->bold = out->regular;
+    out->synthetic_bold = true;
+  }
+  warnings->push_back("fontconfig found no font for \"" + theme.font_family + "\"; using " +
+                      out->regular);
+  return true;
+}
+
+}  // namespace kiosk

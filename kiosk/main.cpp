@@ -1,0 +1,39 @@
+// kiosk: fullscreen slides from a JSON playlist. See README.md.
+#include <chrono>
+#include <iostream>
+
+#include "check.h"
+#include "cli.h"
+#include "data_dir.h"
+#include "sdl_app.h"
+
+int main(int argc, char** argv) {
+  const auto started = std::chrono::steady_clock::now();
+  const kiosk::CommandLine cl = kiosk::ParseCommandLine(argc, argv);
+  if (cl.exit_code >= 0) {
+    (cl.exit_code == 0 ? std::cout : std::cerr) << cl.output;
+    return cl.exit_code;
+  }
+  const kiosk::Options& options = cl.options;
+  std::string playlist = options.playlist;
+  if (playlist.empty()) {
+    playlist = kiosk::FindDataFile("slides/resolution.json");
+    if (playlist.empty()) {
+      std::cerr << "kiosk: the bundled playlist slides/resolution.json was not found (looked in";
+      for (const std::string& dir : kiosk::DataDirs()) std::cerr << ' ' << dir;
+      std::cerr << "); name a playlist or set KIOSK_DATA_DIR\n";
+      return kiosk::kExitError;
+    }
+  }
+  switch (options.mode) {
+    case kiosk::Mode::kCheck: {
+      kiosk::RealFileSystem fs;
+      return kiosk::CheckPlaylist(playlist, fs, std::cout, std::cerr);
+    }
+    case kiosk::Mode::kRender:
+      return kiosk::RenderSlides(options, playlist);
+    case kiosk::Mode::kShow:
+      return kiosk::RunShow(options, playlist, started);
+  }
+  return kiosk::kExitError;
+}

@@ -1,0 +1,316 @@
+#include "playlist.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "config.h"
+
+namespace kiosk {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::string_view kTopKeys[] = {"$schema",  "lang",    "duration", "transition",
+                                         "progress", "counter", "theme",    "slides"};
+constexpr std::string_view kThemeKeys[] = {"background", "foreground",    "accent",
+                                           "font",       "font_file",     "margin",
+                                           "align",      "max_text_size", "min_text_size"};
+constexpr std::string_view kSlideKeys[] = {"kicker", "title", "text", "duration", "align"};
+
+std::size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diag = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string TypeName(const json& v) {
+  switch (v.type()) {
+    case json::value_t::null:
+      return "null";
+    case json::value_t::boolean:
+      return "a boolean";
+    case json::value_t::string:
+      return "a string";
+    case json::value_t::array:
+      return "an array";
+    case json::value_t::object:
+      return "an object";
+    default:
+      return "a number";
+  }
+}
+
+// Collects diagnostics for one file; every check names the JSON path it looked at.
+class Checker {
+ public:
+  Checker(std::string file, std::vector<Diagnostic>* out) : file_(std::move(file)), out_(out) {}
+
+  void Error(std::string path, std::string message) {
+    out_->push_back({Severity::kError, file_, 0, 0, std::move(path), std::move(message)});
+  }
+  void Warn(std::string path, std::string message) {
+    out_->push_back({Severity::kWarning, file_, 0, 0, std::move(path), std::move(message)});
+  }
+
+  template <std::size_t N>
+  void UnknownKeys(const json& object, const std::string& path,
+                   const std::string_view (&known)[N]) {
+    for (const auto& [key, value] : object.items()) {
+      if (std::find(std::begin(known), std::end(known), key) != std::end(known)) continue;
+      std::string message = "unknown key, ignored";
+      for (std::string_view k : known) {
+        if (EditDistance(key, k) <= 2) {
+          message += " (did you mean \"" + std::string(k) + "\"?)";
+          break;
+        }
+      }
+      Warn(Join(path, key), message);
+    }
+  }
+
+  static std::string Join(const std::string& path, std::string_view key) {
+    return path.empty() ? std::string(key) : path + "." + std::string(key);
+  }
+
+  // Each getter leaves *out untouched when the key is absent or the value is bad.
+  void String(const json& obj, const std::string& path, std::string_view key, std::string* out) {
+    auto it = obj.find(key);
+    if (it == obj.end()) return;
+    if (!it->is_string()) {
+      Error(Join(path, key), "must be a string, not " + TypeName(*it));
+      return;
+    }
+    const auto& s = it->get_ref<const std::string&>();
+    if (s.find('\0') != std::string::npos) {
+      Error(Join(path, key), "must not contain a NUL character (\\u0000)");
+      return;
+    }
+    *out = s;
+  }
+
+  void Bool(const json& obj, const std::string& path, std::string_view key, bool* out) {
+    auto it = obj.find(key);
+    if (it == obj.end()) return;
+    if (!it->is_boolean()) {
+      Error(Join(path, key), "must be true or false, not " + TypeName(*it));
+      return;
+    }
+    *out = it->get<bool>();
+  }
+
+  // A number in (min, max] when min_exclusive, else [min, max].
+  void Number(const json& obj, const std::string& path, std::string_view key, double min,
+              bool min_exclusive, double max, double* out) {
+    auto it = obj.find(key);
+    if (it == obj.end()) return;
+    const std::string bound =
+        (min_exclusive ? "> " : ">= ") + Trim(min) + " and at most " + Trim(max);
+    if (!it->is_number()) {
+      Error(Join(path, key), "must be a number " + bound + ", not " + TypeName(*it));
+      return;
+    }
+    const double v = it->get<double>();
+    if (!std::isfinite(v) || v < min || (min_exclusive && v == min) || v > max) {
+      Error(Join(path, key), "must be a number " + bound + ", not " + it->dump());
+      return;
+    }
+    *out = v;
+  }
+
+  void AlignValue(const json& obj, const std::string& path, Align* out) {
+    std::string s;
+    auto it = obj.find("align");
+    if (it == obj.end()) return;
+    String(obj, path, "align", &s);
+    if (!it->is_string()) return;
+    if (s == "left") {
+      *out = Align::kLeft;
+    } else if (s == "center") {
+      *out = Align::kCenter;
+    } else {
+      Error(Join(path, "align"), "must be \"left\" or \"center\", not " + it->dump());
+    }
+  }
+
+  void ColorValue(const json& obj, const std::string& path, std::string_view key, Color* out) {
+    std::string s;
+    auto it = obj.find(key);
+    if (it == obj.end()) return;
+    String(obj, path, key, &s);
+    if (!it->is_string()) return;
+    if (auto c = ParseColor(s)) {
+      *out = *c;
+    } else {
+      Error(Join(path, key),
+            "must be a colour like \"#1e2a3b\" (#rgb, #rrggbb or #rrggbbaa), not " + it->dump());
+    }
+  }
+
+ private:
+  static std::string Trim(double v) {
+    std::string s = std::to_string(v);
+    s.erase(s.find_last_not_of('0') + 1);
+    if (!s.empty() && s.back() == '.') s.pop_back();
+    return s;
+  }
+
+  std::string file_;
+  std::vector<Diagnostic>* out_;
+};
+
+std::string SyntaxMessage(const json::parse_error& e) {
+  // nlohmann's text: "[json.exception.parse_error.101] parse error at line 1, column 2: <what>".
+  std::string what = e.what();
+  const auto at = what.find("parse error");
+  if (at != std::string::npos) {
+    const auto colon = what.find(": ", at);
+    if (colon != std::string::npos) return what.substr(colon + 2);
+  }
+  return what;
+}
+
+void CheckTheme(Checker& c, const json& theme, const std::string& file, Theme* out) {
+  const std::string path = "theme";
+  if (!theme.is_object()) {
+    c.Error(path, "must be an object, not " + TypeName(theme));
+    return;
+  }
+  c.UnknownKeys(theme, path, kThemeKeys);
+  c.ColorValue(theme, path, "background", &out->background);
+  c.ColorValue(theme, path, "foreground", &out->foreground);
+  c.ColorValue(theme, path, "accent", &out->accent);
+  c.String(theme, path, "font", &out->font_family);
+  std::string font_file;
+  c.String(theme, path, "font_file", &font_file);
+  if (!font_file.empty()) {
+    std::filesystem::path p(font_file);
+    if (p.is_relative()) p = std::filesystem::path(file).parent_path() / p;
+    out->font_file = p.lexically_normal().string();
+  }
+  c.Number(theme, path, "margin", 0, false, 0.3, &out->margin);
+  c.AlignValue(theme, path, &out->align);
+  c.Number(theme, path, "max_text_size", 0, true, 0.5, &out->max_text_size);
+  c.Number(theme, path, "min_text_size", 0, true, 0.5, &out->min_text_size);
+  if (out->min_text_size > out->max_text_size) {
+    c.Error("theme.min_text_size", "must not be larger than theme.max_text_size");
+  }
+}
+
+void CheckSlide(Checker& c, const json& s, std::size_t index, const Playlist& playlist,
+                Slide* out) {
+  const std::string path = "slides[" + std::to_string(index) + "]";
+  if (!s.is_object()) {
+    c.Error(path, "must be an object with a \"text\", not " + TypeName(s));
+    return;
+  }
+  c.UnknownKeys(s, path, kSlideKeys);
+  out->align = playlist.theme.align;
+  c.String(s, path, "kicker", &out->kicker);
+  c.String(s, path, "title", &out->title);
+  c.String(s, path, "text", &out->text);
+  c.Number(s, path, "duration", 0, true, config::kMaxSlideSeconds, &out->duration);
+  c.AlignValue(s, path, &out->align);
+  auto wrong_type = [&s](const char* key) { return s.contains(key) && !s[key].is_string(); };
+  if (!wrong_type("title") && !wrong_type("text") && out->title.empty() && out->text.empty()) {
+    if (!s.contains("title") && !s.contains("text")) {
+      c.Error(path, "needs a \"text\" (or a \"title\")");
+    } else {
+      c.Error(path, "has nothing to show: \"text\" and \"title\" are empty");
+    }
+  }
+}
+
+}  // namespace
+
+Playlist DefaultPlaylist() {
+  Playlist p;
+  p.transition = config::kTransitionSeconds;
+  p.theme.background = config::kBackground;
+  p.theme.foreground = config::kForeground;
+  p.theme.accent = config::kAccent;
+  p.theme.font_family = config::kFontFamily;
+  p.theme.margin = config::kMargin;
+  p.theme.max_text_size = config::kMaxTextSize;
+  p.theme.min_text_size = config::kMinTextSize;
+  return p;
+}
+
+LoadResult ParsePlaylist(std::string_view json_text, const std::string& file) {
+  LoadResult result;
+  json root;
+  try {
+    root = json::parse(json_text.begin(), json_text.end());
+  } catch (const json::parse_error& e) {
+    Diagnostic d{Severity::kError, file, 0, 0, "", SyntaxMessage(e)};
+    // e.byte is 1-based and points just past the offending character.
+    LineColumnAt(json_text, e.byte > 0 ? e.byte - 1 : 0, &d.line, &d.column);
+    result.diagnostics.push_back(std::move(d));
+    return result;
+  }
+
+  Checker c(file, &result.diagnostics);
+  Playlist playlist = DefaultPlaylist();
+  playlist.path = file;
+  if (!root.is_object()) {
+    c.Error("(top level)", "must be an object with a \"slides\" array, not " + TypeName(root));
+    return result;
+  }
+  c.UnknownKeys(root, "", kTopKeys);
+  c.String(root, "", "lang", &playlist.lang);
+  double default_duration = config::kSlideSeconds;
+  c.Number(root, "", "duration", 0, true, config::kMaxSlideSeconds, &default_duration);
+  c.Number(root, "", "transition", 0, false, config::kMaxTransitionSeconds, &playlist.transition);
+  c.Bool(root, "", "progress", &playlist.show_progress);
+  c.Bool(root, "", "counter", &playlist.show_counter);
+  if (auto it = root.find("theme"); it != root.end()) CheckTheme(c, *it, file, &playlist.theme);
+
+  auto slides = root.find("slides");
+  if (slides == root.end()) {
+    c.Error("slides", "missing: the playlist needs a \"slides\" array");
+  } else if (!slides->is_array()) {
+    c.Error("slides", "must be an array of slides, not " + TypeName(*slides));
+  } else if (slides->empty()) {
+    c.Error("slides", "is empty: the playlist needs at least one slide");
+  } else {
+    playlist.slides.reserve(slides->size());
+    for (std::size_t i = 0; i < slides->size(); ++i) {
+      Slide slide;
+      slide.duration = default_duration;
+      CheckSlide(c, (*slides)[i], i, playlist, &slide);
+      playlist.slides.push_back(std::move(slide));
+    }
+  }
+  if (!HasErrors(result.diagnostics)) result.playlist = std::move(playlist);
+  return result;
+}
+
+LoadResult LoadPlaylist(const std::string& path, const FileSystem& fs) {
+  std::string text;
+  std::string error;
+  if (!fs.ReadFile(path, &text, &error)) {
+    LoadResult result;
+    result.diagnostics.push_back({Severity::kError, path, 0, 0, "", "cannot read: " + error});
+    return result;
+  }
+  LoadResult result = ParsePlaylist(text, path);
+  if (result.playlist && !result.playlist->theme.font_file.empty() &&
+      !fs.IsReadableFile(result.playlist->theme.font_file)) {
+    result.diagnostics.push_back({Severity::kError, path, 0, 0, "theme.font_file",
+                                  "cannot read font file " + result.playlist->theme.font_file});
+    result.playlist.reset();
+  }
+  return result;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,63 @@
+// The playlist model and its loader: JSON text in, a validated Playlist plus
+// diagnostics out. Pure apart from the FileSystem it is handed.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "color.h"
+#include "diagnostics.h"
+#include "file_system.h"
+
+namespace kiosk {
+
+enum class Align { kLeft, kCenter };
+
+struct Theme {
+  Color background;
+  Color foreground;
+  Color accent;
+  std::string font_family;  // fontconfig family name
+  std::string font_file;    // absolute or relative to the working dir; overrides the family
+  double margin = 0;        // share of the shorter screen side
+  Align align = Align::kLeft;
+  double max_text_size = 0;  // share of the screen height
+  double min_text_size = 0;
+};
+
+struct Slide {
+  std::string kicker;  // small heading above the title, e.g. the lead-in of a list
+  std::string title;
+  std::string text;
+  double duration = 0;  // seconds, > 0
+  Align align = Align::kLeft;
+};
+
+struct Playlist {
+  std::string path;  // as given; messages name it
+  std::string lang = "de";
+  double transition = 0;  // seconds of crossfade, 0 = cut
+  bool show_progress = true;
+  bool show_counter = true;
+  Theme theme;
+  std::vector<Slide> slides;
+};
+
+// A Playlist with every default filled in and no slides.
+Playlist DefaultPlaylist();
+
+struct LoadResult {
+  std::optional<Playlist> playlist;  // set when there are no errors
+  std::vector<Diagnostic> diagnostics;
+};
+
+// Parses and validates playlist JSON. `file` names the source in messages; relative
+// font files are resolved against its directory.
+LoadResult ParsePlaylist(std::string_view json_text, const std::string& file);
+
+// Reads `path` through `fs`, then ParsePlaylist; also checks that a theme.font_file exists.
+LoadResult LoadPlaylist(const std::string& path, const FileSystem& fs);
+
+}  // namespace kiosk

@@ -1,0 +1,362 @@
+#include "sdl_app.h"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+
+#include <climits>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <optional>
+
+#include "check.h"
+#include "config.h"
+#include "font_lookup.h"
+#include "frame.h"
+#include "sdl_draw.h"
+#include "sdl_text.h"
+#include "show.h"
+
+namespace kiosk {
+namespace {
+
+void Log(const std::string& line) { std::cerr << "kiosk: " << line << std::endl; }
+
+Millis NowMs() { return static_cast<Millis>(SDL_GetTicks64()); }
+
+// SDL and SDL_ttf, shut down in the right order however we leave.
+struct SdlSession {
+  bool ttf = false;
+  ~SdlSession() {
+    if (ttf) TTF_Quit();
+    SDL_Quit();
+  }
+};
+
+struct Content {
+  Playlist playlist;
+  FontFiles fonts;
+};
+
+// Loads and checks everything a show needs; prints why not on failure.
+std::optional<Content> LoadContent(const std::string& path) {
+  RealFileSystem fs;
+  LoadResult result = LoadAndReport(path, fs, std::cerr);
+  if (!result.playlist) return std::nullopt;
+  Content content{std::move(*result.playlist), {}};
+  std::vector<std::string> warnings;
+  std::string error;
+  const bool ok = ResolveFonts(content.playlist.theme, &content.fonts, &warnings, &error);
+  for (const std::string& w : warnings) std::cerr << path << ": warning: theme.font: " << w << '\n';
+  if (!ok) {
+    std::cerr << path << ": error: theme.font: " << error << '\n';
+    return std::nullopt;
+  }
+  return content;
+}
+
+bool NoDisplayServer() {
+  auto unset = [](const char* name) {
+    const char* v = std::getenv(name);
+    return !v || !*v;
+  };
+  return unset("DISPLAY") && unset("WAYLAND_DISPLAY");
+}
+
+class Show {
+ public:
+  Show(const Options& options, std::string path, Content content)
+      : options_(options),
+        path_(std::move(path)),
+        fonts_files_(content.fonts),
+        deck_(fonts_),
+        scheduler_(DurationsOf(content.playlist), TransitionOf(content.playlist), NowMs()) {
+    deck_.SetPlaylist(std::move(content.playlist));
+  }
+  ~Show() {
+    drawer_.reset();
+    if (renderer_) SDL_DestroyRenderer(renderer_);
+    if (window_) SDL_DestroyWindow(window_);
+  }
+
+  int Run(std::chrono::steady_clock::time_point started);
+
+ private:
+  bool OpenDisplay();
+  void Handle(const SDL_Event& e);
+  void Reload();
+  void Resize();
+
+  Options options_;
+  std::string path_;
+  FontFiles fonts_files_;
+  TtfFonts fonts_;
+  Deck deck_;
+  Scheduler scheduler_;
+  ShowState state_;
+  InputState input_;
+  SDL_Window* window_ = nullptr;
+  SDL_Renderer* renderer_ = nullptr;
+  std::unique_ptr<FrameDrawer> drawer_;
+  bool running_ = true;
+  bool redraw_ = true;
+};
+
+bool Show::OpenDisplay() {
+  std::string error;
+  if (!fonts_.Open(fonts_files_, &error)) {
+    Log(error);
+    return false;
+  }
+  const bool console = NoDisplayServer() && !std::getenv("SDL_VIDEODRIVER");
+  if (console) {
+    // Without this SDL falls back to an invisible offscreen window and "works".
+    SDL_SetHint(SDL_HINT_VIDEODRIVER, "kmsdrm");
+  }
+  SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+  SDL_SetHint(SDL_HINT_RENDER_VSYNC, "1");
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+    if (console) {
+      Log(std::string("cannot open the display: ") + SDL_GetError() +
+          ". No X11 or Wayland session (DISPLAY and WAYLAND_DISPLAY are unset), so kiosk "
+          "needs KMSDRM: run it on a console whose user may open /dev/dri/card* "
+          "(groups video and render) and the input devices (group input), with no desktop "
+          "holding the screen.");
+    } else {
+      Log(std::string("cannot open the display: ") + SDL_GetError());
+    }
+    return false;
+  }
+  const bool fullscreen = !options_.windowed;
+  int w = options_.width > 0 ? options_.width : 1280;
+  int h = options_.height > 0 ? options_.height : 720;
+  Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_RESIZABLE;
+  if (fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;  // the display's native mode
+  window_ = SDL_CreateWindow("kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+  if (!window_) {
+    Log(std::string("cannot create the window: ") + SDL_GetError());
+    return false;
+  }
+  renderer_ = SDL_CreateRenderer(window_, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+  if (!renderer_) {
+    Log(std::string("no accelerated renderer (") + SDL_GetError() + "), using software");
+    renderer_ = SDL_CreateRenderer(window_, -1, SDL_RENDERER_SOFTWARE);
+  }
+  if (!renderer_) {
+    Log(std::string("cannot create a renderer: ") + SDL_GetError());
+    return false;
+  }
+  SDL_ShowCursor(SDL_DISABLE);
+  SDL_DisableScreenSaver();
+  drawer_ = std::make_unique<FrameDrawer>(renderer_, fonts_);
+  Resize();
+  return true;
+}
+
+void Show::Resize() {
+  int w = 0;
+  int h = 0;
+  SDL_GetRendererOutputSize(renderer_, &w, &h);
+  if (w <= 0 || h <= 0) return;
+  if (w != deck_.width() || h != deck_.height()) {
+    deck_.SetScreen(w, h);
+    drawer_->Clear();
+  }
+  redraw_ = true;
+}
+
+void Show::Reload() {
+  Log("reloading " + path_);
+  std::optional<Content> content = LoadContent(path_);
+  if (!content) {
+    Log("the playlist has errors; still showing the last good version");
+    return;
+  }
+  std::string error;
+  if (content->fonts.regular != fonts_files_.regular || content->fonts.bold != fonts_files_.bold) {
+    if (!fonts_.Open(content->fonts, &error)) {
+      Log(error + "; still showing the last good version");
+      fonts_.Open(fonts_files_, &error);
+      return;
+    }
+    fonts_files_ = content->fonts;
+  }
+  const Millis now = NowMs();
+  scheduler_.Reset(DurationsOf(content->playlist), TransitionOf(content->playlist), now);
+  Log("reloaded: " + std::to_string(content->playlist.slides.size()) + " slides");
+  deck_.SetPlaylist(std::move(content->playlist));
+  drawer_->Clear();
+  redraw_ = true;
+}
+
+void Show::Handle(const SDL_Event& e) {
+  switch (e.type) {
+    case SDL_QUIT:
+      running_ = false;
+      break;
+    case SDL_KEYDOWN: {
+      if (e.key.repeat) break;  // a held key must not race through the show
+      const Action action = input_.OnKey(SDL_GetKeyName(e.key.keysym.sym), scheduler_.count());
+      state_.pending_digits = input_.pending();
+      switch (ApplyAction(action, scheduler_, state_, NowMs())) {
+        case Request::kNone:
+          break;
+        case Request::kQuit:
+          running_ = false;
+          break;
+        case Request::kReload:
+          Reload();
+          break;
+        case Request::kToggleFullscreen: {
+          const bool is_full = SDL_GetWindowFlags(window_) & SDL_WINDOW_FULLSCREEN;
+          SDL_SetWindowFullscreen(window_, is_full ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
+          SDL_ShowCursor(SDL_DISABLE);
+          break;
+        }
+      }
+      break;
+    }
+    case SDL_WINDOWEVENT:
+      if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) Resize();
+      if (e.window.event == SDL_WINDOWEVENT_EXPOSED) redraw_ = true;
+      break;
+    case SDL_RENDER_TARGETS_RESET:
+    case SDL_RENDER_DEVICE_RESET:
+      drawer_->Clear();
+      redraw_ = true;
+      break;
+    default:
+      break;
+  }
+}
+
+int Show::Run(std::chrono::steady_clock::time_point started) {
+  if (!OpenDisplay()) return kExitError;
+  Frame shown;
+  bool first = true;
+  while (running_) {
+    const Millis now = NowMs();
+    scheduler_.Update(now);
+    Frame frame = BuildFrame(deck_, scheduler_, state_, now);
+    const bool draw = redraw_ || frame != shown;
+    if (draw) {
+      drawer_->Draw(frame, deck_);
+      SDL_RenderPresent(renderer_);
+      shown = std::move(frame);
+      redraw_ = false;
+      if (first) {
+        first = false;
+        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                            std::chrono::steady_clock::now() - started)
+                            .count();
+        SDL_RendererInfo info{};
+        SDL_GetRendererInfo(renderer_, &info);
+        Log("first frame on screen after " + std::to_string(ms) + " ms (" +
+            std::to_string(deck_.width()) + "x" + std::to_string(deck_.height()) + ", " +
+            SDL_GetCurrentVideoDriver() + ", " + info.name + "), " +
+            std::to_string(scheduler_.count()) + " slides from " + path_);
+      }
+    }
+    // Idle time: rasterise the neighbours now so their transitions never wait for text.
+    if (!scheduler_.FadingOut(now)) {
+      const std::size_t n = scheduler_.count();
+      drawer_->Prepare((scheduler_.current() + 1) % n, deck_);
+      drawer_->Prepare((scheduler_.current() + n - 1) % n, deck_);
+    }
+    Millis wait = NextFrameChange(deck_, scheduler_, state_, NowMs());
+    // During a crossfade vsync paces the loop; if nothing was drawn, do not spin.
+    if (wait == 0 && !draw) wait = 5;
+    SDL_Event e;
+    const bool got =
+        wait < 0 ? SDL_WaitEvent(&e)
+                 : SDL_WaitEventTimeout(&e, static_cast<int>(std::min<Millis>(wait, INT_MAX)));
+    if (got) {
+      Handle(e);
+      while (running_ && SDL_PollEvent(&e)) Handle(e);
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int RunShow(const Options& options, const std::string& playlist_path,
+            std::chrono::steady_clock::time_point started) {
+  std::optional<Content> content = LoadContent(playlist_path);
+  if (!content) return kExitError;
+  SdlSession session;
+  if (TTF_Init() != 0) {
+    Log(std::string("cannot start SDL_ttf: ") + TTF_GetError());
+    return kExitError;
+  }
+  session.ttf = true;
+  Show show(options, playlist_path, std::move(*content));
+  return show.Run(started);
+}
+
+int RenderSlides(const Options& options, const std::string& playlist_path) {
+  std::optional<Content> content = LoadContent(playlist_path);
+  if (!content) return kExitError;
+  const int w = options.width > 0 ? options.width : config::kDefaultRenderWidth;
+  const int h = options.height > 0 ? options.height : config::kDefaultRenderHeight;
+  std::error_code ec;
+  std::filesystem::create_directories(options.render_dir, ec);
+  if (ec) {
+    Log("cannot create " + options.render_dir + ": " + ec.message());
+    return kExitError;
+  }
+  SdlSession session;
+  if (TTF_Init() != 0) {
+    Log(std::string("cannot start SDL_ttf: ") + TTF_GetError());
+    return kExitError;
+  }
+  session.ttf = true;
+  TtfFonts fonts;
+  std::string error;
+  if (!fonts.Open(content->fonts, &error)) {
+    Log(error);
+    return kExitError;
+  }
+  // No display at all: SDL's software renderer draws straight into a surface.
+  SDL_Surface* target = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+  SDL_Renderer* renderer = target ? SDL_CreateSoftwareRenderer(target) : nullptr;
+  if (!renderer) {
+    Log(std::string("cannot create the software renderer: ") + SDL_GetError());
+    if (target) SDL_FreeSurface(target);
+    return kExitError;
+  }
+  int status = kExitOk;
+  {
+    Deck deck(fonts);
+    const Playlist& playlist = content->playlist;
+    Scheduler scheduler(DurationsOf(playlist), TransitionOf(playlist), 0);
+    deck.SetPlaylist(std::move(content->playlist));
+    deck.SetScreen(w, h);
+    FrameDrawer drawer(renderer, fonts);
+    const Millis settled = TransitionOf(deck.playlist());
+    for (std::size_t i = 0; i < scheduler.count(); ++i) {
+      scheduler.GoTo(i, 0);
+      drawer.Draw(BuildFrame(deck, scheduler, ShowState{}, settled), deck);
+      SDL_RenderFlush(renderer);
+      char name[32];
+      std::snprintf(name, sizeof name, "slide-%03zu.png", i + 1);
+      const std::string file = (std::filesystem::path(options.render_dir) / name).string();
+      if (IMG_SavePNG(target, file.c_str()) != 0) {
+        Log("cannot write " + file + ": " + IMG_GetError());
+        status = kExitError;
+        break;
+      }
+      const SlideLayout& layout = deck.Layout(i);
+      std::cout << file << ": body " << layout.body_px << " px"
+                << (layout.met_minimum ? "" : " (below the minimum)") << '\n';
+    }
+  }
+  SDL_DestroyRenderer(renderer);
+  SDL_FreeSurface(target);
+  return status;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,19 @@
+// The two ways the program meets SDL: a live show on a display, and headless PNGs.
+#pragma once
+
+#include <chrono>
+#include <string>
+
+#include "cli.h"
+
+namespace kiosk {
+
+// Shows the playlist until quit; returns the exit code. `started` is process start,
+// for the start -> first frame log line.
+int RunShow(const Options& options, const std::string& playlist_path,
+            std::chrono::steady_clock::time_point started);
+
+// Writes every slide as DIR/slide-001.png ... with SDL's software renderer and no display.
+int RenderSlides(const Options& options, const std::string& playlist_path);
+
+}  // namespace kiosk

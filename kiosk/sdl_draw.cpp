@@ -1,0 +1,122 @@
+#include "sdl_draw.h"
+
+#include <algorithm>
+
+#include "config.h"
+
+namespace kiosk {
+namespace {
+
+constexpr std::size_t kChromeCache = 4;  // counter texts: current, neighbours, typed number
+
+SDL_Rect ToSdl(const Box& b) { return SDL_Rect{b.x, b.y, b.w, b.h}; }
+
+}  // namespace
+
+FrameDrawer::Texture FrameDrawer::MakeTexture(const TextItem& item) {
+  Texture t;
+  SDL_Surface* surface = fonts_.Render(item.text, item.style, item.px, item.color);
+  if (!surface) return t;
+  t.texture = SDL_CreateTextureFromSurface(renderer_, surface);
+  t.dst = SDL_Rect{item.box.x, item.box.y, surface->w, surface->h};
+  t.alpha = item.color.a;
+  SDL_FreeSurface(surface);
+  if (t.texture) SDL_SetTextureBlendMode(t.texture, SDL_BLENDMODE_BLEND);
+  return t;
+}
+
+void FrameDrawer::Destroy(SlideTextures& s) {
+  for (Texture& t : s.lines) {
+    if (t.texture) SDL_DestroyTexture(t.texture);
+  }
+  s.lines.clear();
+}
+
+void FrameDrawer::Clear() {
+  for (SlideTextures& s : slides_) Destroy(s);
+  slides_.clear();
+  for (ChromeText& c : chrome_) {
+    if (c.texture.texture) SDL_DestroyTexture(c.texture.texture);
+  }
+  chrome_.clear();
+}
+
+FrameDrawer::SlideTextures& FrameDrawer::Slide(std::size_t slide, Deck& deck) {
+  ++use_counter_;
+  for (SlideTextures& s : slides_) {
+    if (s.slide == slide && s.generation == deck.generation()) {
+      s.last_use = use_counter_;
+      return s;
+    }
+  }
+  // Reuse a stale entry or the least recently used one.
+  SlideTextures* target = nullptr;
+  for (SlideTextures& s : slides_) {
+    if (s.generation != deck.generation()) target = &s;
+  }
+  if (!target && slides_.size() < static_cast<std::size_t>(config::kSlideTextureCache)) {
+    target = &slides_.emplace_back();
+  }
+  if (!target) {
+    target = &*std::min_element(
+        slides_.begin(), slides_.end(),
+        [](const SlideTextures& a, const SlideTextures& b) { return a.last_use < b.last_use; });
+  }
+  Destroy(*target);
+  target->slide = slide;
+  target->generation = deck.generation();
+  target->last_use = use_counter_;
+  for (const TextItem& item : deck.Items(slide)) target->lines.push_back(MakeTexture(item));
+  return *target;
+}
+
+void FrameDrawer::Prepare(std::size_t slide, Deck& deck) {
+  if (slide < deck.playlist().slides.size()) Slide(slide, deck);
+}
+
+const FrameDrawer::Texture& FrameDrawer::Chrome(const TextItem& item) {
+  for (ChromeText& c : chrome_) {
+    if (c.item == item) return c.texture;
+  }
+  if (chrome_.size() >= kChromeCache) {
+    if (chrome_.front().texture.texture) SDL_DestroyTexture(chrome_.front().texture.texture);
+    chrome_.erase(chrome_.begin());
+  }
+  chrome_.push_back({item, MakeTexture(item)});
+  return chrome_.back().texture;
+}
+
+void FrameDrawer::Draw(const Frame& frame, Deck& deck) {
+  SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_NONE);
+  SDL_SetRenderDrawColor(renderer_, frame.background.r, frame.background.g, frame.background.b,
+                         255);
+  SDL_RenderSetClipRect(renderer_, nullptr);
+  SDL_RenderClear(renderer_);
+
+  const SDL_Rect clip = ToSdl(frame.clip);
+  SDL_RenderSetClipRect(renderer_, &clip);
+  for (const SlideLayer& layer : frame.layers) {
+    if (layer.alpha == 0) continue;
+    for (const Texture& t : Slide(layer.slide, deck).lines) {
+      if (!t.texture) continue;
+      SDL_SetTextureAlphaMod(t.texture, static_cast<std::uint8_t>(layer.alpha * t.alpha / 255));
+      SDL_RenderCopy(renderer_, t.texture, nullptr, &t.dst);
+    }
+  }
+  SDL_RenderSetClipRect(renderer_, nullptr);
+
+  SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_BLEND);
+  for (const RectItem& r : frame.rects) {
+    const SDL_Rect rect = ToSdl(r.box);
+    SDL_SetRenderDrawColor(renderer_, r.color.r, r.color.g, r.color.b, r.color.a);
+    SDL_RenderFillRect(renderer_, &rect);
+  }
+  for (const TextItem& item : frame.texts) {
+    const Texture& t = Chrome(item);
+    if (!t.texture) continue;
+    SDL_SetTextureAlphaMod(t.texture, t.alpha);
+    SDL_RenderCopy(renderer_, t.texture, nullptr, &t.dst);
+  }
+}
+
+}  // namespace kiosk
