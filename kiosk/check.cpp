@@ -33,7 +33,8 @@ int CheckPlaylist(const std::string& path, const FileSystem& fs, std::ostream& o
   }
   out << path << ": ";
   if (errors == 0) {
-    out << "ok, " << result.playlist->slides.size() << " slides";
+    const std::size_t n = result.playlist->slides.size();
+    out << "ok, " << n << (n == 1 ? " slide" : " slides");
   } else {
     out << errors << (errors == 1 ? " error" : " errors");
   }

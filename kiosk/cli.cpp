@@ -8,6 +8,8 @@
 namespace kiosk {
 namespace {
 
+constexpr std::string_view kUsageHint = "Run 'kiosk --help' for usage.\n";
+
 std::string Footer() {
   std::string out = "\nKeys:\n";
   for (const KeyHelp& k : KeyHelpTable()) {
@@ -29,13 +31,11 @@ struct App {
 
   App() {
     app.set_version_flag("--version", "kiosk " KIOSK_VERSION);
-    app.add_option("PLAYLIST", options.playlist, "Playlist JSON file");
-    auto* check_flag =
-        app.add_flag("--check", check, "Validate PLAYLIST, print every problem, exit 1 on errors");
-    auto* render = app.add_option("--render", options.render_dir,
-                                  "Write each slide to DIR/slide-001.png ... without a display");
-    render->type_name("DIR");
-    check_flag->excludes(render);
+    app.add_option("PLAYLIST", options.playlist, "Playlist JSON file")->type_name("");
+    app.add_flag("--check", check, "Validate PLAYLIST, print every problem, exit 1 on errors");
+    app.add_option("--render", options.render_dir,
+                   "Write each slide to DIR/slide-001.png ... without a display")
+        ->type_name("DIR");
     app.add_option("--size", size, "Window or picture size, e.g. 1280x720")->type_name("WxH");
     app.add_flag("--windowed", options.windowed, "Show in a window instead of fullscreen");
     app.footer(Footer());
@@ -76,17 +76,32 @@ CommandLine ParseCommandLine(int argc, const char* const* argv) {
     return result;
   } catch (const CLI::ParseError& e) {
     result.exit_code = kExitUsage;
-    result.output = std::string("kiosk: ") + e.what() + "\nRun 'kiosk --help' for usage.\n";
+    result.output = std::string("kiosk: ") + e.what() + "\n" + std::string(kUsageHint);
     return result;
   }
   result.options = a.options;
-  if (!a.size.empty() && !ParseSize(a.size, &result.options.width, &result.options.height)) {
+  if (a.app.count("--size") > 0 &&
+      !ParseSize(a.size, &result.options.width, &result.options.height)) {
     result.exit_code = kExitUsage;
-    result.output = "kiosk: --size: expected WxH such as 1920x1080, got \"" + a.size + "\"\n";
+    result.output = "kiosk: --size: expected WxH such as 1920x1080, got \"" + a.size + "\"\n" +
+                    std::string(kUsageHint);
+    return result;
+  }
+  if (a.check && a.app.count("--render") > 0) {
+    result.exit_code = kExitUsage;
+    result.output =
+        "kiosk: --check and --render cannot be used together\n" + std::string(kUsageHint);
     return result;
   }
   if (a.check) result.options.mode = Mode::kCheck;
-  if (!result.options.render_dir.empty()) result.options.mode = Mode::kRender;
+  if (a.app.count("--render") > 0) {
+    if (result.options.render_dir.empty()) {
+      result.exit_code = kExitUsage;
+      result.output = "kiosk: --render needs a directory\n" + std::string(kUsageHint);
+      return result;
+    }
+    result.options.mode = Mode::kRender;
+  }
   return result;
 }
 

@@ -32,7 +32,8 @@ constexpr KeyBinding kBindings[] = {
 constexpr KeyHelp kHelp[] = {
     {"Right, Down, PageDown, Space, Return", "next slide"},
     {"Left, Up, PageUp, Backspace", "previous slide"},
-    {"Home / End", "first / last slide"},
+    {"Home", "first slide"},
+    {"End", "last slide"},
     {"digits, then Return", "jump to that slide (e.g. 1 2 Return)"},
     {"P, Pause", "pause / resume the timer"},
     {"F5", "resume (leave pause and black screen)"},
@@ -40,6 +41,7 @@ constexpr KeyHelp kHelp[] = {
     {"R", "reload the playlist"},
     {"F", "fullscreen on / off"},
     {"Escape, Q", "quit (exit status 0)"},
+    {"keypad digits, Enter, .", "as on the main keyboard"},
 };
 
 }  // namespace

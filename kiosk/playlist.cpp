@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -14,9 +15,9 @@ using nlohmann::json;
 
 constexpr std::string_view kTopKeys[] = {"$schema",  "lang",    "duration", "transition",
                                          "progress", "counter", "theme",    "slides"};
-constexpr std::string_view kThemeKeys[] = {"background", "foreground",    "accent",
-                                           "font",       "font_file",     "margin",
-                                           "align",      "max_text_size", "min_text_size"};
+constexpr std::string_view kThemeKeys[] = {
+    "background", "foreground", "accent",        "font",          "font_file",
+    "margin",     "align",      "max_text_size", "min_text_size", "uniform_size"};
 constexpr std::string_view kSlideKeys[] = {"kicker", "title", "text", "duration", "align"};
 
 std::size_t EditDistance(std::string_view a, std::string_view b) {
@@ -56,7 +57,10 @@ class Checker {
  public:
   Checker(std::string file, std::vector<Diagnostic>* out) : file_(std::move(file)), out_(out) {}
 
+  std::size_t errors() const { return errors_; }
+
   void Error(std::string path, std::string message) {
+    ++errors_;
     out_->push_back({Severity::kError, file_, 0, 0, std::move(path), std::move(message)});
   }
   void Warn(std::string path, std::string message) {
@@ -115,14 +119,14 @@ class Checker {
     auto it = obj.find(key);
     if (it == obj.end()) return;
     const std::string bound =
-        (min_exclusive ? "> " : ">= ") + Trim(min) + " and at most " + Trim(max);
+        (min_exclusive ? "> " : ">= ") + Number(min) + " and at most " + Number(max);
     if (!it->is_number()) {
       Error(Join(path, key), "must be a number " + bound + ", not " + TypeName(*it));
       return;
     }
     const double v = it->get<double>();
     if (!std::isfinite(v) || v < min || (min_exclusive && v == min) || v > max) {
-      Error(Join(path, key), "must be a number " + bound + ", not " + it->dump());
+      Error(Join(path, key), "must be a number " + bound + ", not " + Number(v));
       return;
     }
     *out = v;
@@ -157,16 +161,17 @@ class Checker {
     }
   }
 
- private:
-  static std::string Trim(double v) {
-    std::string s = std::to_string(v);
-    s.erase(s.find_last_not_of('0') + 1);
-    if (!s.empty() && s.back() == '.') s.pop_back();
-    return s;
+  // 20, 0.5, 1e+09: how a person would write the number.
+  static std::string Number(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.10g", v);
+    return buf;
   }
 
+ private:
   std::string file_;
   std::vector<Diagnostic>* out_;
+  std::size_t errors_ = 0;
 };
 
 std::string SyntaxMessage(const json::parse_error& e) {
@@ -175,7 +180,30 @@ std::string SyntaxMessage(const json::parse_error& e) {
   const auto at = what.find("parse error");
   if (at != std::string::npos) {
     const auto colon = what.find(": ", at);
-    if (colon != std::string::npos) return what.substr(colon + 2);
+    if (colon != std::string::npos) what.erase(0, colon + 2);
+  }
+  // "last read: '...'" repeats raw input bytes (possibly invalid UTF-8); the line and
+  // column already say where.
+  if (const auto last = what.find("; last read: '"); last != std::string::npos) {
+    const auto end = what.find("'; ", last + 14);
+    what.erase(last, end == std::string::npos ? std::string::npos : end + 1 - last);
+  }
+  if (what.find("ill-formed UTF-8") != std::string::npos) {
+    // nlohmann quotes the bad bytes, which would make this message invalid UTF-8 too.
+    return "not valid UTF-8 text (save the file as UTF-8)";
+  }
+  if (what.find("control character U+000A (LF) must be escaped") != std::string::npos) {
+    return what + " (is a closing \" missing, or a line break inside a string? write it as \\n)";
+  }
+  // The two mistakes people make most when editing JSON by hand.
+  auto contains = [&what](const char* s) { return what.find(s) != std::string::npos; };
+  if (contains("unexpected string literal; expected '}'") ||
+      contains("unexpected '{'; expected ']'") ||
+      contains("unexpected string literal; expected ']'")) {
+    what += " (is a comma missing before it?)";
+  } else if (contains("unexpected '}'; expected string literal") ||
+             contains("unexpected ']'; expected '[', '{', or a literal")) {
+    what += " (is there a comma too many before it?)";
   }
   return what;
 }
@@ -202,8 +230,12 @@ void CheckTheme(Checker& c, const json& theme, const std::string& file, Theme* o
   c.AlignValue(theme, path, &out->align);
   c.Number(theme, path, "max_text_size", 0, true, 0.5, &out->max_text_size);
   c.Number(theme, path, "min_text_size", 0, true, 0.5, &out->min_text_size);
+  c.Bool(theme, path, "uniform_size", &out->uniform_size);
   if (out->min_text_size > out->max_text_size) {
-    c.Error("theme.min_text_size", "must not be larger than theme.max_text_size");
+    c.Error("theme.min_text_size", Checker::Number(out->min_text_size) +
+                                       " is larger than theme.max_text_size (" +
+                                       Checker::Number(out->max_text_size) +
+                                       (theme.contains("max_text_size") ? ")" : ", the default)"));
   }
 }
 
@@ -217,12 +249,13 @@ void CheckSlide(Checker& c, const json& s, std::size_t index, const Playlist& pl
   c.UnknownKeys(s, path, kSlideKeys);
   out->align = playlist.theme.align;
   c.String(s, path, "kicker", &out->kicker);
+  const std::size_t errors_before = c.errors();
   c.String(s, path, "title", &out->title);
   c.String(s, path, "text", &out->text);
+  const bool rejected = c.errors() != errors_before;  // already reported: say nothing more
   c.Number(s, path, "duration", 0, true, config::kMaxSlideSeconds, &out->duration);
   c.AlignValue(s, path, &out->align);
-  auto wrong_type = [&s](const char* key) { return s.contains(key) && !s[key].is_string(); };
-  if (!wrong_type("title") && !wrong_type("text") && out->title.empty() && out->text.empty()) {
+  if (!rejected && out->title.empty() && out->text.empty()) {
     if (!s.contains("title") && !s.contains("text")) {
       c.Error(path, "needs a \"text\" (or a \"title\")");
     } else {
@@ -248,15 +281,37 @@ Playlist DefaultPlaylist() {
 
 LoadResult ParsePlaylist(std::string_view json_text, const std::string& file) {
   LoadResult result;
+  auto syntax_error = [&](std::size_t offset, std::string message) {
+    Diagnostic d{Severity::kError, file, 0, 0, "", std::move(message)};
+    LineColumnAt(json_text, offset, &d.line, &d.column);
+    result.diagnostics.push_back(std::move(d));
+    return result;
+  };
+  if (json_text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    return syntax_error(json_text.size(),
+                        "the file is empty: a playlist needs {\"slides\": [...]}");
+  }
+  // nlohmann stops at a NUL byte as if the file ended there.
+  if (const auto nul = json_text.find('\0'); nul != std::string_view::npos) {
+    return syntax_error(nul, "a NUL byte: this is not a text file (save it as UTF-8 text)");
+  }
   json root;
   try {
     root = json::parse(json_text.begin(), json_text.end());
   } catch (const json::parse_error& e) {
-    Diagnostic d{Severity::kError, file, 0, 0, "", SyntaxMessage(e)};
     // e.byte is 1-based and points just past the offending character.
-    LineColumnAt(json_text, e.byte > 0 ? e.byte - 1 : 0, &d.line, &d.column);
-    result.diagnostics.push_back(std::move(d));
-    return result;
+    return syntax_error(e.byte > 0 ? e.byte - 1 : 0, SyntaxMessage(e));
+  } catch (const json::exception& e) {
+    // A number too large for a double ("1e400") is reported without a position.
+    std::string what = e.what();
+    const auto quote = what.find('\'');
+    std::size_t offset = 0;
+    if (quote != std::string::npos) {
+      const std::string literal = what.substr(quote + 1, what.rfind('\'') - quote - 1);
+      offset = std::min(json_text.find(literal), json_text.size());
+      return syntax_error(offset, "number " + literal + " is too large");
+    }
+    return syntax_error(offset, what);
   }
 
   Checker c(file, &result.diagnostics);

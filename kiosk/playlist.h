@@ -25,6 +25,7 @@ struct Theme {
   Align align = Align::kLeft;
   double max_text_size = 0;  // share of the screen height
   double min_text_size = 0;
+  bool uniform_size = false;  // one body size for every slide: the smallest any needs
 };
 
 struct Slide {

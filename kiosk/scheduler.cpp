@@ -48,7 +48,7 @@ bool Scheduler::Update(Millis now) {
     current_ = (current_ + 1) % durations_.size();
     shown_at_ = due;  // no drift: the next slide's time starts when this one's ended
     transition_at_ = due;
-    transition_running_ = transition_ > 0 && now - due < transition_;
+    transition_running_ = transition_ > 0 && now - due < transition_ && previous_ != current_;
     changed = true;
   }
   return changed;

@@ -1,0 +1,97 @@
+#include "check.h"
+
+#include <doctest/doctest.h>
+
+#include <sstream>
+#include <string>
+
+#include "fake_file_system.h"
+
+namespace kiosk {
+namespace {
+
+// A theme.font_file that exists in the fake keeps fontconfig (and the machine's fonts)
+// out of these tests: ResolveFonts takes a font_file as it is.
+const std::string kFontTheme = R"("theme": {"font_file": "f.ttf"})";
+
+struct CheckCase {
+  std::string name;
+  std::string json;  // written to shows/p.json; shows/f.ttf always exists
+  int exit_code;
+  std::string out;
+  std::string err;
+};
+
+const CheckCase kCases[] = {
+    {"good", "{" + kFontTheme + R"(, "slides": [{"text": "a"}, {"title": "b"}]})", 0,
+     "shows/p.json: ok, 2 slides\n", ""},
+    {"one slide", "{" + kFontTheme + R"(, "slides": [{"text": "a"}]})", 0,
+     "shows/p.json: ok, 1 slide\n", ""},
+    {"warnings are counted but do not fail",
+     "{" + kFontTheme + R"(, "slides": [{"text": "a", "titel": "b", "x": 1}]})", 0,
+     "shows/p.json: ok, 1 slide, 2 warnings\n",
+     "shows/p.json: warning: slides[0].titel: unknown key, ignored (did you mean \"title\"?)\n"
+     "shows/p.json: warning: slides[0].x: unknown key, ignored\n"},
+    {"one warning", "{" + kFontTheme + R"(, "slide": [], "slides": [{"text": "a"}]})", 0,
+     "shows/p.json: ok, 1 slide, 1 warning\n",
+     "shows/p.json: warning: slide: unknown key, ignored (did you mean \"slides\"?)\n"},
+    {"syntax error", "{" + kFontTheme + ",\n\"slides\": [}", 1, "shows/p.json: 1 error\n",
+     "shows/p.json:2:12: error: syntax error while parsing value - unexpected '}'; expected '[', "
+     "'{', or a literal\n"},
+    {"every error and warning is printed",
+     "{" + kFontTheme + R"(, "lang": 5, "slides": [{"duration": -3, "txet": "a"}]})", 1,
+     "shows/p.json: 3 errors, 1 warning\n",
+     "shows/p.json: error: lang: must be a string, not a number\n"
+     "shows/p.json: warning: slides[0].txet: unknown key, ignored (did you mean \"text\"?)\n"
+     "shows/p.json: error: slides[0].duration: must be a number > 0 and at most 86400, not -3\n"
+     "shows/p.json: error: slides[0]: needs a \"text\" (or a \"title\")\n"},
+    {"font_file that does not exist",
+     R"({"theme": {"font_file": "nope.ttf"}, "slides": [{"text": "a"}]})", 1,
+     "shows/p.json: 1 error\n",
+     "shows/p.json: error: theme.font_file: cannot read font file shows/nope.ttf\n"},
+};
+
+TEST_CASE("CheckPlaylist") {
+  for (const CheckCase& c : kCases) {
+    CAPTURE(c.name);
+    FakeFileSystem fs;
+    fs.Create("shows/p.json", c.json);
+    fs.Create("shows/f.ttf", "font");
+    std::ostringstream out;
+    std::ostringstream err;
+    CHECK(CheckPlaylist("shows/p.json", fs, out, err) == c.exit_code);
+    CHECK(out.str() == c.out);
+    CHECK(err.str() == c.err);
+  }
+}
+
+TEST_CASE("CheckPlaylist on a missing file") {
+  FakeFileSystem fs;
+  std::ostringstream out;
+  std::ostringstream err;
+  CHECK(CheckPlaylist("x.json", fs, out, err) == 1);
+  CHECK(out.str() == "x.json: 1 error\n");
+  CHECK(err.str() == "x.json: error: cannot read: No such file or directory\n");
+}
+
+TEST_CASE("LoadAndReport prints diagnostics and keeps a playlist with only warnings") {
+  FakeFileSystem fs;
+  std::ostringstream err;
+  SUBCASE("warnings only") {
+    fs.Create("p.json", R"({"slides": [{"text": "a", "kiker": "k"}]})");
+    const LoadResult r = LoadAndReport("p.json", fs, err);
+    CHECK(err.str() ==
+          "p.json: warning: slides[0].kiker: unknown key, ignored (did you mean \"kicker\"?)\n");
+    REQUIRE(r.playlist);
+    CHECK(r.playlist->slides.size() == 1);
+  }
+  SUBCASE("an error") {
+    fs.Create("p.json", R"({"slides": []})");
+    const LoadResult r = LoadAndReport("p.json", fs, err);
+    CHECK(err.str() == "p.json: error: slides: is empty: the playlist needs at least one slide\n");
+    CHECK_FALSE(r.playlist);
+  }
+}
+
+}  // namespace
+}  // namespace kiosk

@@ -1,0 +1,191 @@
+#include "cli.h"
+
+#include <doctest/doctest.h>
+
+#include <initializer_list>
+#include <string>
+#include <vector>
+
+#include "input.h"
+
+namespace kiosk {
+namespace {
+
+CommandLine Parse(std::initializer_list<const char*> args) {
+  std::vector<const char*> argv = {"kiosk"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return ParseCommandLine(static_cast<int>(argv.size()), argv.data());
+}
+
+bool Contains(const std::string& haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+TEST_CASE("ParseCommandLine: defaults") {
+  const CommandLine cl = Parse({});
+  CHECK(cl.exit_code == -1);
+  CHECK(cl.output == "");
+  CHECK(cl.options.mode == Mode::kShow);
+  CHECK(cl.options.playlist == "");
+  CHECK(cl.options.render_dir == "");
+  CHECK(cl.options.width == 0);
+  CHECK(cl.options.height == 0);
+  CHECK_FALSE(cl.options.windowed);
+}
+
+TEST_CASE("ParseCommandLine: options") {
+  SUBCASE("PLAYLIST") {
+    const CommandLine cl = Parse({"shows/p.json"});
+    CHECK(cl.exit_code == -1);
+    CHECK(cl.options.mode == Mode::kShow);
+    CHECK(cl.options.playlist == "shows/p.json");
+  }
+  SUBCASE("--check") {
+    const CommandLine cl = Parse({"--check", "p.json"});
+    CHECK(cl.exit_code == -1);
+    CHECK(cl.options.mode == Mode::kCheck);
+    CHECK(cl.options.playlist == "p.json");
+  }
+  SUBCASE("--render DIR") {
+    const CommandLine cl = Parse({"--render", "out", "p.json"});
+    CHECK(cl.exit_code == -1);
+    CHECK(cl.options.mode == Mode::kRender);
+    CHECK(cl.options.render_dir == "out");
+    CHECK(cl.options.playlist == "p.json");
+  }
+  SUBCASE("--size and --windowed") {
+    const CommandLine cl = Parse({"--size", "1280x720", "--windowed"});
+    CHECK(cl.exit_code == -1);
+    CHECK(cl.options.mode == Mode::kShow);
+    CHECK(cl.options.width == 1280);
+    CHECK(cl.options.height == 720);
+    CHECK(cl.options.windowed);
+  }
+}
+
+TEST_CASE("ParseCommandLine: --help") {
+  const CommandLine cl = Parse({"--help"});
+  CHECK(cl.exit_code == kExitOk);
+  CHECK(cl.output == HelpText());
+  for (const char* option :
+       {"PLAYLIST", "--check", "--render", "--size", "--windowed", "--version", "--help"}) {
+    CAPTURE(option);
+    CHECK(Contains(cl.output, option));
+  }
+  REQUIRE(KeyHelpTable().size() > 0);
+  for (const KeyHelp& k : KeyHelpTable()) {
+    CAPTURE(std::string(k.keys));
+    CHECK(Contains(cl.output, k.keys));
+    CHECK(Contains(cl.output, k.action));
+  }
+  CHECK(Contains(cl.output, "Exit status: 0 ok, 1 playlist or runtime error, 2 usage error."));
+  CHECK(Parse({"-h"}).output == cl.output);
+}
+
+TEST_CASE("ParseCommandLine: --version") {
+  const CommandLine cl = Parse({"--version"});
+  CHECK(cl.exit_code == kExitOk);
+  CHECK(cl.output.rfind("kiosk ", 0) == 0);
+  CHECK(cl.output.back() == '\n');
+  CHECK(cl.output.find_first_of("0123456789") != std::string::npos);
+}
+
+// CLI11 words its own errors; only the parts kiosk adds are asserted exactly.
+TEST_CASE("ParseCommandLine: usage errors exit 2") {
+  struct Case {
+    std::vector<const char*> args;
+    std::string mentions;
+  };
+  const Case cases[] = {
+      {{"--bogus"}, "--bogus"},   {{"-x"}, "-x"},         {{"a.json", "b.json"}, "b.json"},
+      {{"--render"}, "--render"}, {{"--size"}, "--size"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.mentions);
+    std::vector<const char*> argv = {"kiosk"};
+    argv.insert(argv.end(), c.args.begin(), c.args.end());
+    const CommandLine cl = ParseCommandLine(static_cast<int>(argv.size()), argv.data());
+    CHECK(cl.exit_code == kExitUsage);
+    CHECK(cl.output.rfind("kiosk: ", 0) == 0);
+    CHECK(Contains(cl.output, c.mentions));
+    CHECK(Contains(cl.output, "\nRun 'kiosk --help' for usage.\n"));
+  }
+}
+
+TEST_CASE("ParseCommandLine: bad --size exits 2") {
+  for (std::string size : {"1280", "0x0", "axb", "1280x720x3", "99999x10", "x", "1280x"}) {
+    CAPTURE(size);
+    const CommandLine cl = Parse({"--size", size.c_str()});
+    CHECK(cl.exit_code == kExitUsage);
+    CHECK(cl.output == "kiosk: --size: expected WxH such as 1920x1080, got \"" + size +
+                           "\"\nRun 'kiosk --help' for usage.\n");
+  }
+}
+
+// An empty value (say, an unset variable in a unit file) must not mean "native size".
+TEST_CASE("ParseCommandLine: empty --size or --render exits 2") {
+  CHECK(Parse({"--render", ""}).exit_code == kExitUsage);
+  const CommandLine cl = Parse({"--size", ""});
+  CHECK(cl.exit_code == kExitUsage);
+}
+
+TEST_CASE("ParseCommandLine: --check with --render exits 2") {
+  for (const auto& args : {std::vector<const char*>{"--check", "--render", "out", "p.json"},
+                           std::vector<const char*>{"--render", "out", "--check"}}) {
+    std::vector<const char*> argv = {"kiosk"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    const CommandLine cl = ParseCommandLine(static_cast<int>(argv.size()), argv.data());
+    CHECK(cl.exit_code == kExitUsage);
+    CHECK(cl.output ==
+          "kiosk: --check and --render cannot be used together\nRun 'kiosk --help' for usage.\n");
+  }
+}
+
+TEST_CASE("ParseSize") {
+  struct Case {
+    const char* text;
+    bool ok;
+    int w, h;
+  };
+  const Case cases[] = {
+      {"1920x1080", true, 1920, 1080},
+      {"1280X720", true, 1280, 720},
+      {"16x16", true, 16, 16},
+      {"16384x16384", true, 16384, 16384},
+      {"0800x0600", true, 800, 600},
+      {"15x16", false, 0, 0},
+      {"16x15", false, 0, 0},
+      {"16385x100", false, 0, 0},
+      {"100x16385", false, 0, 0},
+      {"99999x10", false, 0, 0},
+      {"99999999999x100", false, 0, 0},
+      {"0x0", false, 0, 0},
+      {"-1280x720", false, 0, 0},
+      {"+1280x720", false, 0, 0},
+      {"1280x-720", false, 0, 0},
+      {"1280", false, 0, 0},
+      {"1280x720x3", false, 0, 0},
+      {"axb", false, 0, 0},
+      {"x720", false, 0, 0},
+      {"1280x", false, 0, 0},
+      {"", false, 0, 0},
+      {" 1280x720", false, 0, 0},
+      {"1280 x 720", false, 0, 0},
+      {"1280x720 ", false, 0, 0},
+      {"1280.5x720", false, 0, 0},
+      {"1280*720", false, 0, 0},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(std::string(c.text));
+    int w = -1;
+    int h = -1;
+    CHECK(ParseSize(c.text, &w, &h) == c.ok);
+    if (c.ok) {
+      CHECK(w == c.w);
+      CHECK(h == c.h);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace kiosk

@@ -1,0 +1,416 @@
+#include "playlist.h"
+
+#include <doctest/doctest.h>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "config.h"
+#include "fake_file_system.h"
+
+// Prints diagnostic lists in failures instead of "{?}".
+template <>
+struct doctest::StringMaker<std::vector<std::string>> {
+  static doctest::String convert(const std::vector<std::string>& lines) {
+    std::string out = "{";
+    for (const std::string& line : lines) out += "\n  \"" + line + "\"";
+    out += "}";
+    return out.c_str();
+  }
+};
+
+namespace kiosk {
+namespace {
+
+using namespace std::string_literals;
+
+std::vector<std::string> Messages(const LoadResult& r) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : r.diagnostics) out.push_back(FormatDiagnostic(d));
+  return out;
+}
+
+// A slide list to append where a case is about something else.
+const std::string kSlides = R"("slides": [{"text": "a"}])";
+
+struct GoodCase {
+  std::string name;
+  std::string json;
+  std::string file;  // the playlist's path, for font_file resolution
+  std::function<void(const Playlist&)> check;
+};
+
+const GoodCase kGood[] = {
+    {"minimal: every default filled in", R"({"slides": [{"text": "Hallo"}]})", "p.json",
+     [](const Playlist& p) {
+       CHECK(p.path == "p.json");
+       CHECK(p.lang == "de");
+       CHECK(p.transition == 0.8);
+       CHECK(p.show_progress);
+       CHECK(p.show_counter);
+       CHECK(p.theme.background == Color{0x12, 0x1e, 0x2f, 255});
+       CHECK(p.theme.foreground == Color{0xff, 0xff, 0xff, 255});
+       CHECK(p.theme.accent == Color{0xf5, 0xb7, 0x2c, 255});
+       CHECK(p.theme.font_family == "DejaVu Sans");
+       CHECK(p.theme.font_file == "");
+       CHECK(p.theme.margin == 0.06);
+       CHECK(p.theme.align == Align::kLeft);
+       CHECK(p.theme.max_text_size == 0.085);
+       CHECK(p.theme.min_text_size == 1.0 / 24);
+       REQUIRE(p.slides.size() == 1);
+       CHECK(p.slides[0].text == "Hallo");
+       CHECK(p.slides[0].title == "");
+       CHECK(p.slides[0].kicker == "");
+       CHECK(p.slides[0].duration == 20);
+       CHECK(p.slides[0].align == Align::kLeft);
+     }},
+    {"slide duration falls back to the top-level duration",
+     R"({"duration": 7, "slides": [{"text": "a"}, {"text": "b", "duration": 3.5}]})", "p.json",
+     [](const Playlist& p) {
+       REQUIRE(p.slides.size() == 2);
+       CHECK(p.slides[0].duration == 7);
+       CHECK(p.slides[1].duration == 3.5);
+     }},
+    {"bounds are inclusive where they say so",
+     R"({"transition": 0, "theme": {"margin": 0.3, "max_text_size": 0.5, "min_text_size": 0.5},
+         "slides": [{"text": "a", "duration": 86400}]})",
+     "p.json",
+     [](const Playlist& p) {
+       CHECK(p.transition == 0);
+       CHECK(p.theme.margin == 0.3);
+       CHECK(p.theme.max_text_size == 0.5);
+       CHECK(p.slides[0].duration == 86400);
+     }},
+    {"UTF-8 byte order mark at the start", "\xEF\xBB\xBF{\"slides\": [{\"text\": \"\xC3\xA4\"}]}",
+     "p.json", [](const Playlist& p) { CHECK(p.slides[0].text == "\xC3\xA4"); }},
+    {"title-only slide, kicker and text",
+     R"({"slides": [{"title": "Titel"}, {"kicker": "K", "text": "T"}]})", "p.json",
+     [](const Playlist& p) {
+       CHECK(p.slides[0].title == "Titel");
+       CHECK(p.slides[0].text == "");
+       CHECK(p.slides[1].kicker == "K");
+       CHECK(p.slides[1].text == "T");
+     }},
+    {"slides inherit the theme's align unless they set their own",
+     R"({"theme": {"align": "center"}, "slides": [{"text": "a"}, {"text": "b", "align": "left"}]})",
+     "p.json",
+     [](const Playlist& p) {
+       CHECK(p.theme.align == Align::kCenter);
+       CHECK(p.slides[0].align == Align::kCenter);
+       CHECK(p.slides[1].align == Align::kLeft);
+     }},
+    {"colours #rgb, #rrggbb, #rrggbbaa",
+     R"({"theme": {"background": "#abc", "foreground": "#1E2a3b", "accent": "#11223380"}, )" +
+         kSlides + "}",
+     "p.json",
+     [](const Playlist& p) {
+       CHECK(p.theme.background == Color{0xaa, 0xbb, 0xcc, 255});
+       CHECK(p.theme.foreground == Color{0x1e, 0x2a, 0x3b, 255});
+       CHECK(p.theme.accent == Color{0x11, 0x22, 0x33, 0x80});
+     }},
+    {"font_file relative to the playlist's directory",
+     R"({"theme": {"font_file": "f.ttf"}, )" + kSlides + "}", "shows/p.json",
+     [](const Playlist& p) { CHECK(p.theme.font_file == "shows/f.ttf"); }},
+    {"font_file with .. is normalised",
+     R"({"theme": {"font_file": "../fonts/f.ttf"}, )" + kSlides + "}", "shows/p.json",
+     [](const Playlist& p) { CHECK(p.theme.font_file == "fonts/f.ttf"); }},
+    {"absolute font_file stays", R"({"theme": {"font_file": "/usr/f.ttf"}, )" + kSlides + "}",
+     "/a/p.json", [](const Playlist& p) { CHECK(p.theme.font_file == "/usr/f.ttf"); }},
+    {"lang, progress, counter, transition, font",
+     R"({"lang": "en", "progress": false, "counter": false, "transition": 10,
+         "theme": {"font": "Noto Sans", "margin": 0}, )" +
+         kSlides + "}",
+     "p.json",
+     [](const Playlist& p) {
+       CHECK(p.lang == "en");
+       CHECK_FALSE(p.show_progress);
+       CHECK_FALSE(p.show_counter);
+       CHECK(p.transition == 10);
+       CHECK(p.theme.font_family == "Noto Sans");
+       CHECK(p.theme.margin == 0);
+     }},
+};
+
+TEST_CASE("ParsePlaylist accepts good playlists") {
+  for (const GoodCase& c : kGood) {
+    CAPTURE(c.name);
+    const LoadResult r = ParsePlaylist(c.json, c.file);
+    CHECK(Messages(r) == std::vector<std::string>{});
+    REQUIRE(r.playlist);
+    c.check(*r.playlist);
+  }
+}
+
+struct BadCase {
+  std::string name;
+  std::string json;
+  std::vector<std::string> expected;  // every formatted diagnostic, in order
+};
+
+const BadCase kBad[] = {
+    // Syntax errors: FILE:LINE:COLUMN pointing at the offending character.
+    {"missing comma",
+     "{\n  \"slides\": [\n    {\"text\": \"a\"}\n    {\"text\": \"b\"}\n  ]\n}\n",
+     {"p.json:4:5: error: syntax error while parsing array - unexpected '{'; expected ']' (is a "
+      "comma missing before it?)"}},
+    // The column is the unexpected token's last character (the closing quote of "duration"),
+    // not its first: see the report.
+    {"missing comma between members",
+     "{\"slides\": [{\"text\": \"a\"\n  \"duration\": 3}]}",
+     {"p.json:2:12: error: syntax error while parsing object - unexpected string literal; "
+      "expected '}' (is a comma missing before it?)"}},
+    {"trailing comma",
+     "{\n  \"slides\": [\n    {\"text\": \"a\"},\n  ]\n}\n",
+     {"p.json:4:3: error: syntax error while parsing value - unexpected ']'; expected '[', '{', "
+      "or a literal (is there a comma too many before it?)"}},
+    {"trailing comma in an object",
+     "{\"slides\": [{\"text\": \"a\",}]}",
+     {"p.json:1:26: error: syntax error while parsing object key - unexpected '}'; expected "
+      "string literal (is there a comma too many before it?)"}},
+    {"truncated file",
+     "{\n  \"slides\": [\n    {\"text\": \"a\"",
+     {"p.json:3:17: error: syntax error while parsing object - unexpected end of input; "
+      "expected '}'"}},
+    {"empty file",
+     "",
+     {"p.json:1:1: error: the file is empty: a playlist needs {\"slides\": [...]}"}},
+    {"unterminated string",
+     "{\"slides\": [{\"text\": \"abc\n}]}",
+     {"p.json:1:26: error: syntax error while parsing value - invalid string: control character "
+      "U+000A (LF) must be escaped to \\u000A or \\n (is a closing \" missing, or a line break "
+      "inside a string? write it as \\n)"}},
+    {"invalid UTF-8 in a string",
+     "{\"slides\": [{\"text\": \"a\xff\"}]}",
+     {"p.json:1:24: error: not valid UTF-8 text (save the file as UTF-8)"}},
+    {"invalid UTF-8 between tokens; column counts code points",
+     "{\"slides\": [{\"text\": \"\xC3\xA4\"}] \xC3}",
+     {"p.json:1:28: error: syntax error while parsing object - invalid literal; expected '}'"}},
+    {"NUL byte in a string",
+     "{\"slides\": [{\"text\": \"a\0b\"}]}"s,
+     {"p.json:1:24: error: a NUL byte: this is not a text file (save it as UTF-8 text)"}},
+    {"NUL byte between tokens",
+     "{\"slides\": \0[{\"text\": \"a\"}]}"s,
+     {"p.json:1:12: error: a NUL byte: this is not a text file (save it as UTF-8 text)"}},
+    {"CRLF line ends",
+     "{\r\n\"slides\": [\r\n{\"text\": \"a\"}\r\n{}]}",
+     {"p.json:4:1: error: syntax error while parsing array - unexpected '{'; expected ']' (is a "
+      "comma missing before it?)"}},
+    // Content errors: FILE: error: PATH: MESSAGE.
+    {"negative duration",
+     R"({"slides": [{"text": "a"}, {"text": "b", "duration": -3}]})",
+     {"p.json: error: slides[1].duration: must be a number > 0 and at most 86400, not -3"}},
+    {"zero duration",
+     R"({"slides": [{"text": "a", "duration": 0}]})",
+     {"p.json: error: slides[0].duration: must be a number > 0 and at most 86400, not 0"}},
+    {"huge duration",
+     R"({"slides": [{"text": "a", "duration": 1e9}]})",
+     {"p.json: error: slides[0].duration: must be a number > 0 and at most 86400, not "
+      "1000000000"}},
+    {"duration as a string",
+     R"({"slides": [{"text": "a", "duration": "10"}]})",
+     {"p.json: error: slides[0].duration: must be a number > 0 and at most 86400, not a string"}},
+    {"null duration",
+     R"({"slides": [{"text": "a", "duration": null}]})",
+     {"p.json: error: slides[0].duration: must be a number > 0 and at most 86400, not null"}},
+    {"top-level duration",
+     R"({"duration": 0, )" + kSlides + "}",
+     {"p.json: error: duration: must be a number > 0 and at most 86400, not 0"}},
+    {"transition too long",
+     R"({"transition": 11, )" + kSlides + "}",
+     {"p.json: error: transition: must be a number >= 0 and at most 10, not 11"}},
+    {"missing slides",
+     "{}",
+     {"p.json: error: slides: missing: the playlist needs a \"slides\" array"}},
+    {"slides not an array",
+     R"({"slides": {"text": "a"}})",
+     {"p.json: error: slides: must be an array of slides, not an object"}},
+    {"empty slides",
+     R"({"slides": []})",
+     {"p.json: error: slides: is empty: the playlist needs at least one slide"}},
+    {"null slide",
+     R"({"slides": [{"text": "a"}, null]})",
+     {"p.json: error: slides[1]: must be an object with a \"text\", not null"}},
+    {"slide without text or title",
+     R"({"slides": [{"kicker": "k"}]})",
+     {"p.json: error: slides[0]: needs a \"text\" (or a \"title\")"}},
+    {"empty text and title",
+     R"({"slides": [{"text": "", "title": ""}]})",
+     {"p.json: error: slides[0]: has nothing to show: \"text\" and \"title\" are empty"}},
+    {"wrong slide field types",
+     R"({"slides": [{"title": 1, "text": true, "kicker": [], "align": 3}]})",
+     {"p.json: error: slides[0].kicker: must be a string, not an array",
+      "p.json: error: slides[0].title: must be a string, not a number",
+      "p.json: error: slides[0].text: must be a string, not a boolean",
+      "p.json: error: slides[0].align: must be a string, not a number"}},
+    {"wrong top-level types",
+     R"({"lang": null, "progress": "yes", "counter": 0, "theme": [], )" + kSlides + "}",
+     {"p.json: error: lang: must be a string, not null",
+      "p.json: error: progress: must be true or false, not a string",
+      "p.json: error: counter: must be true or false, not a number",
+      "p.json: error: theme: must be an object, not an array"}},
+    {"bad align values",
+     R"({"theme": {"align": "right"}, "slides": [{"text": "a", "align": "centre"}]})",
+     {"p.json: error: theme.align: must be \"left\" or \"center\", not \"right\"",
+      "p.json: error: slides[0].align: must be \"left\" or \"center\", not \"centre\""}},
+    {"bad colours",
+     R"({"theme": {"background": "#12", "foreground": "red", "accent": 5}, )" + kSlides + "}",
+     {"p.json: error: theme.background: must be a colour like \"#1e2a3b\" (#rgb, #rrggbb or "
+      "#rrggbbaa), not \"#12\"",
+      "p.json: error: theme.foreground: must be a colour like \"#1e2a3b\" (#rgb, #rrggbb or "
+      "#rrggbbaa), not \"red\"",
+      "p.json: error: theme.accent: must be a string, not a number"}},
+    {"sizes out of range",
+     R"({"theme": {"margin": 0.5, "max_text_size": 0, "min_text_size": 0.6}, )" + kSlides + "}",
+     {"p.json: error: theme.margin: must be a number >= 0 and at most 0.3, not 0.5",
+      "p.json: error: theme.max_text_size: must be a number > 0 and at most 0.5, not 0",
+      "p.json: error: theme.min_text_size: must be a number > 0 and at most 0.5, not 0.6"}},
+    {"min_text_size > max_text_size",
+     R"({"theme": {"max_text_size": 0.05, "min_text_size": 0.1}, )" + kSlides + "}",
+     {"p.json: error: theme.min_text_size: 0.1 is larger than theme.max_text_size (0.05)"}},
+    {"min_text_size above the default max_text_size",
+     R"({"theme": {"min_text_size": 0.1}, )" + kSlides + "}",
+     {"p.json: error: theme.min_text_size: 0.1 is larger than theme.max_text_size (0.085, the "
+      "default)"}},
+    {"top level an array",
+     "[]",
+     {"p.json: error: (top level): must be an object with a \"slides\" array, not an array"}},
+    {"\\u0000 inside text",
+     R"({"slides": [{"text": "a\u0000b"}]})",
+     {"p.json: error: slides[0].text: must not contain a NUL character (\\u0000)"}},
+};
+
+TEST_CASE("ParsePlaylist rejects bad playlists with exact messages and no playlist") {
+  for (const BadCase& c : kBad) {
+    CAPTURE(c.name);
+    const LoadResult r = ParsePlaylist(c.json, "p.json");
+    CHECK(Messages(r) == c.expected);
+    CHECK_FALSE(r.playlist);
+  }
+}
+
+TEST_CASE("ParsePlaylist warns about unknown keys and still gives a playlist") {
+  const LoadResult r = ParsePlaylist(
+      R"({"slide": 1, "foo": 2, "theme": {"colour": "#fff", "backgroud": "#000"},
+          "slides": [{"txt": "a", "text": "b", "durtion": 3}]})",
+      "p.json");
+  CHECK(Messages(r) == std::vector<std::string>{
+                           "p.json: warning: foo: unknown key, ignored",
+                           "p.json: warning: slide: unknown key, ignored (did you mean "
+                           "\"slides\"?)",
+                           "p.json: warning: theme.backgroud: unknown key, ignored (did you mean "
+                           "\"background\"?)",
+                           "p.json: warning: theme.colour: unknown key, ignored",
+                           "p.json: warning: slides[0].durtion: unknown key, ignored (did you "
+                           "mean \"duration\"?)",
+                           "p.json: warning: slides[0].txt: unknown key, ignored (did you mean "
+                           "\"text\"?)",
+                       });
+  CHECK_FALSE(HasErrors(r.diagnostics));
+  REQUIRE(r.playlist);
+  CHECK(r.playlist->slides[0].text == "b");
+  CHECK(r.playlist->slides[0].duration == 20);
+}
+
+TEST_CASE("ParsePlaylist reports every problem in a file, not just the first") {
+  const LoadResult r = ParsePlaylist(R"({
+  "duration": -1,
+  "extra": true,
+  "theme": {"accent": "yellow"},
+  "slides": [
+    {"text": "ok"},
+    {"duration": 0},
+    "text",
+    {"text": "b", "align": "middle"}
+  ]
+})",
+                                     "p.json");
+  CHECK(Messages(r) ==
+        std::vector<std::string>{
+            "p.json: warning: extra: unknown key, ignored",
+            "p.json: error: duration: must be a number > 0 and at most 86400, not -1",
+            "p.json: error: theme.accent: must be a colour like \"#1e2a3b\" (#rgb, #rrggbb or "
+            "#rrggbbaa), not \"yellow\"",
+            "p.json: error: slides[1].duration: must be a number > 0 and at most 86400, not 0",
+            "p.json: error: slides[1]: needs a \"text\" (or a \"title\")",
+            "p.json: error: slides[2]: must be an object with a \"text\", not a string",
+            "p.json: error: slides[3].align: must be \"left\" or \"center\", not \"middle\"",
+        });
+  CHECK_FALSE(r.playlist);
+}
+
+TEST_CASE("deep nesting gives a diagnostic, not a crash") {
+  const std::string open(100000, '[');
+  const std::string close(100000, ']');
+  SUBCASE("100000 unclosed brackets") {
+    const LoadResult r = ParsePlaylist(open, "p.json");
+    CHECK(Messages(r) ==
+          std::vector<std::string>{"p.json:1:100001: error: syntax error while parsing value - "
+                                   "unexpected end of input; expected '[', '{', or a literal"});
+    CHECK_FALSE(r.playlist);
+  }
+  SUBCASE("valid deep nesting under an unknown key") {
+    const LoadResult r = ParsePlaylist("{\"x\": " + open + close + ", " + kSlides + "}", "p.json");
+    CHECK(Messages(r) == std::vector<std::string>{"p.json: warning: x: unknown key, ignored"});
+    CHECK(r.playlist);
+  }
+  SUBCASE("valid deep nesting where a string belongs") {
+    const LoadResult r =
+        ParsePlaylist("{\"slides\": [{\"text\": " + open + close + "}]}", "p.json");
+    CHECK(Messages(r) == std::vector<std::string>{
+                             "p.json: error: slides[0].text: must be a string, not an array"});
+    CHECK_FALSE(r.playlist);
+  }
+}
+
+// nlohmann::json would treat a NUL byte as the end of the input and ignore the rest.
+TEST_CASE("a NUL byte after the document is an error, not the end of the file") {
+  const LoadResult r = ParsePlaylist("{" + kSlides + "}\0{garbage"s, "p.json");
+  CHECK_FALSE(r.playlist);
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].message == "a NUL byte: this is not a text file (save it as UTF-8 text)");
+}
+
+// nlohmann::json throws out_of_range (not parse_error) for these.
+TEST_CASE("a number out of double range is a diagnostic, not an exception") {
+  const LoadResult r = ParsePlaylist(R"({"slides": [{"text": "a", "duration": 1e400}]})", "p.json");
+  CHECK(Messages(r) == std::vector<std::string>{"p.json:1:39: error: number 1e400 is too large"});
+  CHECK_FALSE(r.playlist);
+}
+
+TEST_CASE("LoadPlaylist reads through the FileSystem") {
+  FakeFileSystem fs;
+  SUBCASE("missing file") {
+    const LoadResult r = LoadPlaylist("x.json", fs);
+    CHECK(Messages(r) ==
+          std::vector<std::string>{"x.json: error: cannot read: No such file or directory"});
+    CHECK_FALSE(r.playlist);
+  }
+  SUBCASE("syntax errors name the path as given") {
+    fs.Create("shows/p.json", "{\n  \"slides\": [\n");
+    const LoadResult r = LoadPlaylist("shows/p.json", fs);
+    CHECK(Messages(r) ==
+          std::vector<std::string>{"shows/p.json:3:1: error: syntax error while parsing value - "
+                                   "unexpected end of input; expected '[', '{', or a literal"});
+  }
+  SUBCASE("font_file that does not exist") {
+    fs.Create("shows/p.json", R"({"theme": {"font_file": "f.ttf"}, )" + kSlides + "}");
+    const LoadResult r = LoadPlaylist("shows/p.json", fs);
+    CHECK(Messages(r) ==
+          std::vector<std::string>{"shows/p.json: error: theme.font_file: cannot read font file "
+                                   "shows/f.ttf"});
+    CHECK_FALSE(r.playlist);
+  }
+  SUBCASE("font_file that exists, next to the playlist") {
+    fs.Create("shows/p.json", R"({"theme": {"font_file": "f.ttf"}, )" + kSlides + "}");
+    fs.Create("shows/f.ttf", "font");
+    const LoadResult r = LoadPlaylist("shows/p.json", fs);
+    CHECK(Messages(r) == std::vector<std::string>{});
+    REQUIRE(r.playlist);
+    CHECK(r.playlist->path == "shows/p.json");
+    CHECK(r.playlist->theme.font_file == "shows/f.ttf");
+  }
+}
+
+}  // namespace
+}  // namespace kiosk
