@@ -13,7 +13,7 @@ inline constexpr Color kAccent{0xf5, 0xb7, 0x2c, 255};
 inline constexpr const char* kFontFamily = "DejaVu Sans";
 inline constexpr double kMargin = 0.06;           // of the shorter screen side, on every edge
 inline constexpr double kMaxTextSize = 0.085;     // body text height, share of the screen height
-inline constexpr double kMinTextSize = 1.0 / 30;  // readable minimum, share of the screen height
+inline constexpr double kMinTextSize = 1.0 / 24;  // readable minimum, share of the screen height
 
 // Playlist defaults.
 inline constexpr double kSlideSeconds = 20.0;

@@ -25,41 +25,6 @@ int CounterPx(int h) {
 
 }  // namespace
 
-void Deck::SetPlaylist(Playlist playlist) {
-  playlist_ = std::move(playlist);
-  Invalidate();
-}
-
-void Deck::SetScreen(int w, int h) {
-  if (w == w_ && h == h_) return;
-  w_ = w;
-  h_ = h;
-  Invalidate();
-}
-
-void Deck::Invalidate() {
-  ++generation_;
-  layouts_.assign(playlist_.slides.size(), std::nullopt);
-}
-
-const SlideLayout& Deck::Layout(std::size_t slide) {
-  auto& cached = layouts_.at(slide);
-  if (!cached) {
-    cached = LayoutSlide(playlist_.slides[slide], LimitsFor(playlist_.theme, w_, h_), measurer_);
-  }
-  return *cached;
-}
-
-std::vector<TextItem> Deck::Items(std::size_t slide) {
-  std::vector<TextItem> items;
-  const Theme& theme = playlist_.theme;
-  for (const LineBox& line : Layout(slide).lines) {
-    const Color color = line.role == TextRole::kKicker ? theme.accent : theme.foreground;
-    items.push_back({line.text, line.style, line.px, line.box, color});
-  }
-  return items;
-}
-
 Frame BuildFrame(Deck& deck, const Scheduler& scheduler, const ShowState& state, Millis now) {
   const Playlist& playlist = deck.playlist();
   const Theme& theme = playlist.theme;

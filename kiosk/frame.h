@@ -9,20 +9,10 @@
 #include <vector>
 
 #include "color.h"
-#include "layout.h"
-#include "playlist.h"
+#include "deck.h"
 #include "scheduler.h"
 
 namespace kiosk {
-
-struct TextItem {
-  std::string text;
-  FontStyle style = FontStyle::kRegular;
-  int px = 0;
-  Box box;
-  Color color;
-  bool operator==(const TextItem&) const = default;
-};
 
 struct RectItem {
   Box box;
@@ -43,35 +33,6 @@ struct Frame {
   std::vector<RectItem> rects;     // progress bar, paused mark
   std::vector<TextItem> texts;     // counter, typed slide number
   bool operator==(const Frame&) const = default;
-};
-
-// A playlist laid out for one screen size; layouts are computed on first use and kept
-// until the playlist or the size changes.
-class Deck {
- public:
-  explicit Deck(TextMeasurer& measurer) : measurer_(measurer) {}
-
-  void SetPlaylist(Playlist playlist);
-  void SetScreen(int w, int h);
-  const Playlist& playlist() const { return playlist_; }
-  int width() const { return w_; }
-  int height() const { return h_; }
-  // Changes whenever earlier layouts stop being valid.
-  std::uint64_t generation() const { return generation_; }
-
-  const SlideLayout& Layout(std::size_t slide);
-  // The slide's lines as coloured text items.
-  std::vector<TextItem> Items(std::size_t slide);
-  TextMeasurer& measurer() { return measurer_; }
-
- private:
-  void Invalidate();
-
-  TextMeasurer& measurer_;
-  Playlist playlist_;
-  int w_ = 0, h_ = 0;
-  std::uint64_t generation_ = 0;
-  std::vector<std::optional<SlideLayout>> layouts_;
 };
 
 struct ShowState {

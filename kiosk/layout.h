@@ -7,29 +7,17 @@
 #include <string_view>
 #include <vector>
 
+#include "layout_types.h"
+#include "linebreak.h"
 #include "playlist.h"
 
 namespace kiosk {
 
-enum class FontStyle { kRegular, kBold };
-enum class TextRole { kKicker, kTitle, kBody };
-
-class TextMeasurer {
- public:
-  virtual ~TextMeasurer() = default;
-  // Advance width in pixels of `text` set in `style` at `px` pixels (em size).
-  virtual int Width(std::string_view text, FontStyle style, int px) = 0;
-  // Distance between baselines of consecutive lines.
-  virtual int LineHeight(FontStyle style, int px) = 0;
-};
-
-struct Box {
-  int x = 0, y = 0, w = 0, h = 0;
-  bool operator==(const Box&) const = default;
-};
+class Hyphenator;
 
 struct LineBox {
-  std::string text;
+  std::string text;         // the whole line as it reads
+  std::vector<Span> spans;  // runs of one style, x relative to box.x
   TextRole role = TextRole::kBody;
   FontStyle style = FontStyle::kRegular;
   int px = 0;
@@ -52,14 +40,22 @@ struct LayoutLimits {
 // The safe area and size limits a theme gives on a screen of w x h pixels.
 LayoutLimits LimitsFor(const Theme& theme, int screen_w, int screen_h);
 
-// Breaks `text` into lines at most `max_width` wide. Runs of spaces and tabs count as one
-// space; '\n' ends a line and an empty line stays as "" (a paragraph gap). A word wider
-// than a line is split between code points (never drawn past the edge).
+// Breaks `text` into lines at most `max_width` wide (see linebreak.h). '\n' ends a line
+// and an empty line stays as an empty entry (a paragraph gap).
+std::vector<std::vector<Span>> WrapParagraphs(std::string_view text, int max_width, FontStyle style,
+                                              int px, TextMeasurer& measurer,
+                                              const Hyphenator* hyphenator,
+                                              BreakMode mode = BreakMode::kTight);
+
+// The same as plain strings, for callers (and tests) that do not care about styles.
 std::vector<std::string> WrapText(std::string_view text, int max_width, FontStyle style, int px,
-                                  TextMeasurer& measurer);
+                                  TextMeasurer& measurer, const Hyphenator* hyphenator = nullptr);
 
 // Lays out kicker, title and body at the largest body size in [min, max] at which all of
-// it fits the safe area, centred vertically and aligned as the slide says.
-SlideLayout LayoutSlide(const Slide& slide, const LayoutLimits& limits, TextMeasurer& measurer);
+// it fits the safe area (with the fewest lines, hyphenating where that helps), then
+// re-breaks it loosely with fewer hyphens if that still fits; centred vertically and
+// aligned as the slide says.
+SlideLayout LayoutSlide(const Slide& slide, const LayoutLimits& limits, TextMeasurer& measurer,
+                        const Hyphenator* hyphenator = nullptr);
 
 }  // namespace kiosk

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -16,6 +17,7 @@
 #include "config.h"
 #include "font_lookup.h"
 #include "frame.h"
+#include "hyphenation.h"
 #include "sdl_draw.h"
 #include "sdl_text.h"
 #include "show.h"
@@ -58,6 +60,20 @@ std::optional<Content> LoadContent(const std::string& path) {
   return content;
 }
 
+// Starts loading the playlist language's hyphenation patterns in the background, or says
+// why there will be none. `on_ready` runs on the loading thread.
+std::unique_ptr<HyphenationLoader> StartHyphenation(const std::string& lang,
+                                                    std::function<void()> on_ready = {}) {
+  const std::string path = FindHyphenationDictionary(lang);
+  if (path.empty()) {
+    Log("no hyphenation patterns for language \"" + lang +
+        "\" in /usr/share/hyphen (Debian package hyphen-" +
+        lang.substr(0, lang.find_first_of("-_")) + "); lines break at spaces and hyphens only");
+    return nullptr;
+  }
+  return std::make_unique<HyphenationLoader>(path, std::move(on_ready));
+}
+
 bool NoDisplayServer() {
   auto unset = [](const char* name) {
     const char* v = std::getenv(name);
@@ -74,6 +90,8 @@ class Show {
         fonts_files_(content.fonts),
         deck_(fonts_),
         scheduler_(DurationsOf(content.playlist), TransitionOf(content.playlist), NowMs()) {
+    hyphenation_lang_ = content.playlist.lang;
+    hyphenation_ = StartHyphenation(hyphenation_lang_, WakeUp);
     deck_.SetPlaylist(std::move(content.playlist));
   }
   ~Show() {
@@ -89,6 +107,13 @@ class Show {
   void Handle(const SDL_Event& e);
   void Reload();
   void Resize();
+  void ApplyHyphenation();
+  // Wakes the event loop from another thread (SDL_PushEvent is thread-safe).
+  static void WakeUp() {
+    SDL_Event e{};
+    e.type = SDL_USEREVENT;
+    SDL_PushEvent(&e);
+  }
 
   Options options_;
   std::string path_;
@@ -101,6 +126,10 @@ class Show {
   SDL_Window* window_ = nullptr;
   SDL_Renderer* renderer_ = nullptr;
   std::unique_ptr<FrameDrawer> drawer_;
+  std::string hyphenation_lang_;
+  std::unique_ptr<HyphenationLoader> hyphenation_;  // owns what the Deck points to
+  bool hyphenation_applied_ = false;
+  std::chrono::steady_clock::time_point started_;
   bool running_ = true;
   bool redraw_ = true;
 };
@@ -134,8 +163,19 @@ bool Show::OpenDisplay() {
   int w = options_.width > 0 ? options_.width : 1280;
   int h = options_.height > 0 ? options_.height : 720;
   Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_RESIZABLE;
-  if (fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;  // the display's native mode
-  window_ = SDL_CreateWindow("kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+  int x = SDL_WINDOWPOS_CENTERED;
+  int y = SDL_WINDOWPOS_CENTERED;
+  SDL_DisplayMode mode{};
+  if (fullscreen && SDL_GetDesktopDisplayMode(0, &mode) == 0) {
+    // The display's native mode. Created at that size too: with no window manager
+    // (a bare X server) the fullscreen request alone would leave a small window.
+    flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+    x = 0;
+    y = 0;
+    w = mode.w;
+    h = mode.h;
+  }
+  window_ = SDL_CreateWindow("kiosk", x, y, w, h, flags);
   if (!window_) {
     Log(std::string("cannot create the window: ") + SDL_GetError());
     return false;
@@ -154,6 +194,25 @@ bool Show::OpenDisplay() {
   drawer_ = std::make_unique<FrameDrawer>(renderer_, fonts_);
   Resize();
   return true;
+}
+
+void Show::ApplyHyphenation() {
+  if (!hyphenation_ || hyphenation_applied_ || !hyphenation_->ready()) return;
+  hyphenation_applied_ = true;
+  const Hyphenator* hyphenator = hyphenation_->Wait();
+  if (!hyphenator) {
+    Log(hyphenation_->error() + "; lines break at spaces and hyphens only");
+    return;
+  }
+  // The slides on screen keep their lines; hyphenation shows from the next slide on.
+  std::vector<std::size_t> on_screen = {scheduler_.current()};
+  if (auto out = scheduler_.FadingOut(NowMs())) on_screen.push_back(*out);
+  deck_.SetHyphenator(hyphenator, on_screen);
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::steady_clock::now() - started_)
+                      .count();
+  Log("hyphenation patterns " + hyphenation_->path() + " in use after " + std::to_string(ms) +
+      " ms");
 }
 
 void Show::Resize() {
@@ -183,6 +242,12 @@ void Show::Reload() {
       return;
     }
     fonts_files_ = content->fonts;
+  }
+  if (content->playlist.lang != hyphenation_lang_) {
+    deck_.SetHyphenator(nullptr);
+    hyphenation_lang_ = content->playlist.lang;
+    hyphenation_ = StartHyphenation(hyphenation_lang_, WakeUp);
+    hyphenation_applied_ = false;
   }
   const Millis now = NowMs();
   scheduler_.Reset(DurationsOf(content->playlist), TransitionOf(content->playlist), now);
@@ -234,10 +299,12 @@ void Show::Handle(const SDL_Event& e) {
 }
 
 int Show::Run(std::chrono::steady_clock::time_point started) {
+  started_ = started;
   if (!OpenDisplay()) return kExitError;
   Frame shown;
   bool first = true;
   while (running_) {
+    ApplyHyphenation();
     const Millis now = NowMs();
     scheduler_.Update(now);
     Frame frame = BuildFrame(deck_, scheduler_, state_, now);
@@ -300,6 +367,8 @@ int RunShow(const Options& options, const std::string& playlist_path,
 int RenderSlides(const Options& options, const std::string& playlist_path) {
   std::optional<Content> content = LoadContent(playlist_path);
   if (!content) return kExitError;
+  // Loads while SDL starts; the pictures wait for it, so they are always the same.
+  auto hyphenation = StartHyphenation(content->playlist.lang);
   const int w = options.width > 0 ? options.width : config::kDefaultRenderWidth;
   const int h = options.height > 0 ? options.height : config::kDefaultRenderHeight;
   std::error_code ec;
@@ -335,6 +404,13 @@ int RenderSlides(const Options& options, const std::string& playlist_path) {
     Scheduler scheduler(DurationsOf(playlist), TransitionOf(playlist), 0);
     deck.SetPlaylist(std::move(content->playlist));
     deck.SetScreen(w, h);
+    if (hyphenation) {
+      if (const Hyphenator* hyphenator = hyphenation->Wait()) {
+        deck.SetHyphenator(hyphenator);
+      } else {
+        Log(hyphenation->error());
+      }
+    }
     FrameDrawer drawer(renderer, fonts);
     const Millis settled = TransitionOf(deck.playlist());
     for (std::size_t i = 0; i < scheduler.count(); ++i) {
@@ -344,7 +420,11 @@ int RenderSlides(const Options& options, const std::string& playlist_path) {
       char name[32];
       std::snprintf(name, sizeof name, "slide-%03zu.png", i + 1);
       const std::string file = (std::filesystem::path(options.render_dir) / name).string();
-      if (IMG_SavePNG(target, file.c_str()) != 0) {
+      // Opaque RGB: a quarter less for zlib to squeeze than ARGB.
+      SDL_Surface* rgb = SDL_ConvertSurfaceFormat(target, SDL_PIXELFORMAT_RGB24, 0);
+      const int saved = rgb ? IMG_SavePNG(rgb, file.c_str()) : -1;
+      if (rgb) SDL_FreeSurface(rgb);
+      if (saved != 0) {
         Log("cannot write " + file + ": " + IMG_GetError());
         status = kExitError;
         break;

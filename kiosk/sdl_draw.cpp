@@ -43,18 +43,16 @@ void FrameDrawer::Clear() {
 
 FrameDrawer::SlideTextures& FrameDrawer::Slide(std::size_t slide, Deck& deck) {
   ++use_counter_;
+  const std::uint64_t version = deck.Version(slide);
   for (SlideTextures& s : slides_) {
-    if (s.slide == slide && s.generation == deck.generation()) {
+    if (s.slide == slide && s.version == version) {
       s.last_use = use_counter_;
       return s;
     }
   }
-  // Reuse a stale entry or the least recently used one.
+  // A free place, or the least recently used one.
   SlideTextures* target = nullptr;
-  for (SlideTextures& s : slides_) {
-    if (s.generation != deck.generation()) target = &s;
-  }
-  if (!target && slides_.size() < static_cast<std::size_t>(config::kSlideTextureCache)) {
+  if (slides_.size() < static_cast<std::size_t>(config::kSlideTextureCache)) {
     target = &slides_.emplace_back();
   }
   if (!target) {
@@ -64,7 +62,7 @@ FrameDrawer::SlideTextures& FrameDrawer::Slide(std::size_t slide, Deck& deck) {
   }
   Destroy(*target);
   target->slide = slide;
-  target->generation = deck.generation();
+  target->version = version;
   target->last_use = use_counter_;
   for (const TextItem& item : deck.Items(slide)) target->lines.push_back(MakeTexture(item));
   return *target;

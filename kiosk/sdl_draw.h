@@ -33,7 +33,7 @@ class FrameDrawer {
     std::uint8_t alpha = 255;  // the text colour's own alpha
   };
   struct SlideTextures {
-    std::uint64_t generation = 0;
+    std::uint64_t version = 0;  // Deck::Version of the layout drawn
     std::size_t slide = 0;
     std::uint64_t last_use = 0;
     std::vector<Texture> lines;

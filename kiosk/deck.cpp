@@ -1,0 +1,80 @@
+#include "deck.h"
+
+#include <algorithm>
+
+namespace kiosk {
+
+void Deck::SetPlaylist(Playlist playlist) {
+  playlist_ = std::move(playlist);
+  Invalidate();
+}
+
+void Deck::SetScreen(int w, int h) {
+  if (w == w_ && h == h_) return;
+  w_ = w;
+  h_ = h;
+  Invalidate();
+}
+
+void Deck::SetHyphenator(const Hyphenator* hyphenator, std::span<const std::size_t> keep) {
+  if (hyphenator == hyphenator_) return;
+  hyphenator_ = hyphenator;
+  Invalidate(keep);
+}
+
+void Deck::Invalidate(std::span<const std::size_t> keep) {
+  std::vector<std::optional<Entry>> kept(playlist_.slides.size());
+  for (std::size_t slide : keep) {
+    if (slide < layouts_.size() && slide < kept.size()) kept[slide] = std::move(layouts_[slide]);
+  }
+  layouts_ = std::move(kept);
+  uniform_px_.reset();
+}
+
+LayoutLimits Deck::Limits() const { return LimitsFor(playlist_.theme, w_, h_); }
+
+int Deck::UniformBodyPx() {
+  if (!uniform_px_) {
+    const LayoutLimits limits = Limits();
+    int px = limits.max_body_px;
+    for (const Slide& slide : playlist_.slides) {
+      px = std::min(px, LayoutSlide(slide, limits, measurer_, hyphenator_).body_px);
+    }
+    uniform_px_ = px;
+  }
+  return *uniform_px_;
+}
+
+const SlideLayout& Deck::Layout(std::size_t slide) {
+  auto& cached = layouts_.at(slide);
+  if (!cached) {
+    LayoutLimits limits = Limits();
+    if (playlist_.theme.uniform_size) {
+      limits.max_body_px = std::max(1, UniformBodyPx());
+      limits.min_body_px = std::min(limits.min_body_px, limits.max_body_px);
+    }
+    cached = Entry{LayoutSlide(playlist_.slides[slide], limits, measurer_, hyphenator_),
+                   next_version_++};
+  }
+  return cached->layout;
+}
+
+std::uint64_t Deck::Version(std::size_t slide) {
+  Layout(slide);
+  return layouts_[slide]->version;
+}
+
+std::vector<TextItem> Deck::Items(std::size_t slide) {
+  std::vector<TextItem> items;
+  const Theme& theme = playlist_.theme;
+  for (const LineBox& line : Layout(slide).lines) {
+    const Color color = line.role == TextRole::kKicker ? theme.accent : theme.foreground;
+    for (const Span& span : line.spans) {
+      const Box box{line.box.x + span.x, line.box.y, span.w, line.box.h};
+      items.push_back({span.text, span.style, line.px, box, color});
+    }
+  }
+  return items;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,67 @@
+// A playlist laid out for one screen: layouts are computed on first use and kept until
+// the playlist, the size or the hyphenation changes.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "color.h"
+#include "layout.h"
+#include "playlist.h"
+
+namespace kiosk {
+
+struct TextItem {
+  std::string text;
+  FontStyle style = FontStyle::kRegular;
+  int px = 0;
+  Box box;
+  Color color;
+  bool operator==(const TextItem&) const = default;
+};
+
+class Deck {
+ public:
+  explicit Deck(TextMeasurer& measurer) : measurer_(measurer) {}
+
+  void SetPlaylist(Playlist playlist);
+  void SetScreen(int w, int h);
+  // Hyphenate from now on. The slides in `keep` (those on screen) keep their layout, so
+  // nothing visibly jumps; they are laid out anew the next time anything changes.
+  void SetHyphenator(const Hyphenator* hyphenator, std::span<const std::size_t> keep = {});
+
+  const Playlist& playlist() const { return playlist_; }
+  int width() const { return w_; }
+  int height() const { return h_; }
+
+  const SlideLayout& Layout(std::size_t slide);
+  // Identifies the layout Layout(slide) gives; a new layout gets a new number.
+  std::uint64_t Version(std::size_t slide);
+  // The slide's spans as coloured text items in screen coordinates.
+  std::vector<TextItem> Items(std::size_t slide);
+  // With theme.uniform_size: the body size every slide uses (the smallest any needs).
+  int UniformBodyPx();
+  TextMeasurer& measurer() { return measurer_; }
+
+ private:
+  struct Entry {
+    SlideLayout layout;
+    std::uint64_t version = 0;
+  };
+  void Invalidate(std::span<const std::size_t> keep = {});
+  LayoutLimits Limits() const;
+
+  TextMeasurer& measurer_;
+  const Hyphenator* hyphenator_ = nullptr;
+  Playlist playlist_;
+  int w_ = 0, h_ = 0;
+  std::uint64_t next_version_ = 1;
+  std::vector<std::optional<Entry>> layouts_;
+  std::optional<int> uniform_px_;
+};
+
+}  // namespace kiosk

@@ -1,0 +1,193 @@
+#include "hyphenation.h"
+
+#include <hyphen.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+
+namespace kiosk {
+namespace {
+
+// Decodes one code point at s[i]; advances i. Invalid bytes decode as U+FFFD.
+char32_t Decode(std::string_view s, std::size_t& i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    ++i;
+    return c;
+  }
+  const std::size_t n = (c & 0xE0) == 0xC0   ? 1
+                        : (c & 0xF0) == 0xE0 ? 2
+                        : (c & 0xF8) == 0xF0 ? 3
+                                             : 0;
+  if (n == 0 || i + n >= s.size()) {
+    ++i;
+    return 0xFFFD;
+  }
+  char32_t cp = c & (0x3F >> n);
+  for (std::size_t k = 1; k <= n; ++k) {
+    const auto cc = static_cast<unsigned char>(s[i + k]);
+    if ((cc & 0xC0) != 0x80) {
+      ++i;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (cc & 0x3F);
+  }
+  i += n + 1;
+  return cp;
+}
+
+void Encode(char32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// Simple lowercase mapping for the scripts hyphenation patterns exist for here:
+// Latin-1, Latin Extended-A, Greek and Cyrillic.
+char32_t Lower(char32_t c) {
+  if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7)) return c + 0x20;
+  if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149 &&
+      c != 0x17F) {
+    const bool odd_is_lower = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
+    return odd_is_lower ? ((c & 1) ? c + 1 : c) : (c | 1);
+  }
+  if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return c + 0x20;
+  if (c >= 0x410 && c <= 0x42F) return c + 0x20;
+  if (c >= 0x400 && c <= 0x40F) return c + 0x50;
+  return c;
+}
+
+bool IsLetter(char32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x370 && c <= 0x3FF) ||
+         (c >= 0x400 && c <= 0x52F);
+}
+
+}  // namespace
+
+std::unique_ptr<Hyphenator> Hyphenator::Load(const std::string& dic_path, std::string* error) {
+  if (::access(dic_path.c_str(), R_OK) != 0) {
+    *error = "cannot read hyphenation patterns " + dic_path + ": " + std::strerror(errno);
+    return nullptr;
+  }
+  HyphenDict* dict = hnj_hyphen_load(dic_path.c_str());
+  if (!dict) {
+    *error = "cannot load hyphenation patterns " + dic_path;
+    return nullptr;
+  }
+  return std::unique_ptr<Hyphenator>(new Hyphenator(dict));
+}
+
+Hyphenator::~Hyphenator() { hnj_hyphen_free(dict_); }
+
+std::vector<std::size_t> Hyphenator::Points(std::string_view word) const {
+  // The letters of the word, lowercased in the dictionary's encoding, with the UTF-8 byte
+  // offset just after each encoded byte.
+  std::string encoded;
+  std::vector<std::size_t> end_offset;  // per encoded byte: UTF-8 offset after its letter
+  std::size_t i = 0;
+  std::size_t first = std::string_view::npos;
+  while (i < word.size()) {
+    const std::size_t start = i;
+    const char32_t c = Decode(word, i);
+    if (!IsLetter(c)) {
+      if (first != std::string_view::npos) break;  // trailing punctuation ends the word
+      continue;                                    // leading punctuation is skipped
+    }
+    if (first == std::string_view::npos) first = start;
+    const char32_t lower = Lower(c);
+    const std::size_t before = encoded.size();
+    if (dict_->utf8) {
+      Encode(lower, &encoded);
+    } else if (lower <= 0xFF) {
+      encoded.push_back(static_cast<char>(lower));
+    } else {
+      return {};  // not expressible in ISO 8859-1: leave the word whole
+    }
+    for (std::size_t k = before; k < encoded.size(); ++k) end_offset.push_back(i);
+  }
+  if (i < word.size()) {
+    // Letters again after punctuation inside the word (e.g. "M-V"): not one word.
+    std::size_t j = i;
+    while (j < word.size()) {
+      if (IsLetter(Decode(word, j))) return {};
+    }
+  }
+  if (encoded.size() < 4) return {};
+  std::vector<char> hyphens(encoded.size() + 5, 0);
+  char** rep = nullptr;
+  int* pos = nullptr;
+  int* cut = nullptr;
+  hnj_hyphen_hyphenate3(dict_, encoded.data(), static_cast<int>(encoded.size()), hyphens.data(),
+                        nullptr, &rep, &pos, &cut, 2, 2, 2, 2);
+  if (rep) {
+    // Non-standard hyphenation (old orthography "ck" -> "k-k") is not used: free it.
+    for (std::size_t k = 0; k < encoded.size(); ++k) std::free(rep[k]);
+    std::free(rep);
+  }
+  std::free(pos);
+  std::free(cut);
+  std::vector<std::size_t> points;
+  for (std::size_t k = 0; k + 1 < encoded.size(); ++k) {
+    // In UTF-8 dictionaries only the last byte of a letter can carry a break.
+    const bool last_byte = end_offset[k] != end_offset[k + 1];
+    if ((hyphens[k] & 1) && last_byte) points.push_back(end_offset[k]);
+  }
+  return points;
+}
+
+std::string FindHyphenationDictionary(std::string_view lang, const std::vector<std::string>& dirs) {
+  std::string tag(lang);
+  for (char& c : tag) {
+    if (c == '-') c = '_';
+  }
+  const std::string base = tag.substr(0, tag.find('_'));
+  std::string region = tag.find('_') == std::string::npos ? "" : tag.substr(tag.find('_') + 1);
+  for (char& c : region) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  std::vector<std::string> names;
+  if (!region.empty()) names.push_back("hyph_" + base + "_" + region + ".dic");
+  names.push_back("hyph_" + base + ".dic");
+  std::string upper = base;
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  names.push_back("hyph_" + base + "_" + upper + ".dic");
+  for (const std::string& dir : dirs) {
+    for (const std::string& name : names) {
+      const std::string path = dir + "/" + name;
+      if (::access(path.c_str(), R_OK) == 0) return path;
+    }
+  }
+  return {};
+}
+
+HyphenationLoader::HyphenationLoader(std::string dic_path, std::function<void()> on_ready)
+    : path_(std::move(dic_path)) {
+  thread_ = std::thread([this, on_ready = std::move(on_ready)] {
+    hyphenator_ = Hyphenator::Load(path_, &error_);
+    done_.store(true, std::memory_order_release);
+    if (on_ready) on_ready();
+  });
+}
+
+HyphenationLoader::~HyphenationLoader() {
+  if (thread_.joinable()) thread_.join();
+}
+
+const Hyphenator* HyphenationLoader::Wait() {
+  if (thread_.joinable()) thread_.join();
+  return hyphenator_.get();
+}
+
+}  // namespace kiosk
