@@ -1,12 +1,24 @@
 // The two ways the program meets SDL: a live show on a display, and headless PNGs.
 #pragma once
 
+#include <SDL.h>
+#include <SDL_ttf.h>
+
 #include <chrono>
 #include <string>
 
 #include "cli.h"
 
 namespace kiosk {
+
+// SDL and SDL_ttf, shut down in the right order however we leave.
+struct SdlSession {
+  bool ttf = false;
+  ~SdlSession() {
+    if (ttf) TTF_Quit();
+    SDL_Quit();
+  }
+};
 
 // Shows the playlist until quit; returns the exit code. `started` is process start,
 // for the start -> first frame log line.

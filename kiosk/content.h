@@ -1,0 +1,33 @@
+// What a show needs before it can start: the validated playlist and its fonts, and
+// its language's hyphenation patterns (loaded in the background). Messages go to stderr.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "font_lookup.h"
+#include "hyphenation.h"
+#include "playlist.h"
+
+namespace kiosk {
+
+// "kiosk: LINE" on stderr, the journal's view of the program.
+void Log(const std::string& line);
+
+struct Content {
+  Playlist playlist;
+  FontFiles fonts;
+};
+
+// Loads and checks everything a show needs; prints every problem and returns nothing on
+// errors.
+std::optional<Content> LoadContent(const std::string& path);
+
+// Starts loading the hyphenation patterns for `lang` in the background, or logs why there
+// will be none. `on_ready` runs on the loading thread.
+std::unique_ptr<HyphenationLoader> StartHyphenation(const std::string& lang,
+                                                    std::function<void()> on_ready = {});
+
+}  // namespace kiosk

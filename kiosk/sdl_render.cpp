@@ -1,0 +1,94 @@
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include "config.h"
+#include "content.h"
+#include "frame.h"
+#include "sdl_app.h"
+#include "sdl_draw.h"
+#include "sdl_text.h"
+#include "show.h"
+
+namespace kiosk {
+
+int RenderSlides(const Options& options, const std::string& playlist_path) {
+  std::optional<Content> content = LoadContent(playlist_path);
+  if (!content) return kExitError;
+  // Loads while SDL starts; the pictures wait for it, so they are always the same.
+  auto hyphenation = StartHyphenation(content->playlist.lang);
+  const int w = options.width > 0 ? options.width : config::kDefaultRenderWidth;
+  const int h = options.height > 0 ? options.height : config::kDefaultRenderHeight;
+  std::error_code ec;
+  std::filesystem::create_directories(options.render_dir, ec);
+  if (ec) {
+    Log("cannot create " + options.render_dir + ": " + ec.message());
+    return kExitError;
+  }
+  SdlSession session;
+  if (TTF_Init() != 0) {
+    Log(std::string("cannot start SDL_ttf: ") + TTF_GetError());
+    return kExitError;
+  }
+  session.ttf = true;
+  TtfFonts fonts;
+  std::string error;
+  if (!fonts.Open(content->fonts, &error)) {
+    Log(error);
+    return kExitError;
+  }
+  // No display at all: SDL's software renderer draws straight into a surface.
+  SDL_Surface* target = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+  SDL_Renderer* renderer = target ? SDL_CreateSoftwareRenderer(target) : nullptr;
+  if (!renderer) {
+    Log(std::string("cannot create the software renderer: ") + SDL_GetError());
+    if (target) SDL_FreeSurface(target);
+    return kExitError;
+  }
+  int status = kExitOk;
+  {
+    Deck deck(fonts);
+    const Playlist& playlist = content->playlist;
+    Scheduler scheduler(DurationsOf(playlist), TransitionOf(playlist), 0);
+    deck.SetPlaylist(std::move(content->playlist));
+    deck.SetScreen(w, h);
+    if (hyphenation) {
+      if (const Hyphenator* hyphenator = hyphenation->Wait()) {
+        deck.SetHyphenator(hyphenator);
+      } else {
+        Log(hyphenation->error());
+      }
+    }
+    FrameDrawer drawer(renderer, fonts);
+    const Millis settled = TransitionOf(deck.playlist());
+    for (std::size_t i = 0; i < scheduler.count(); ++i) {
+      scheduler.GoTo(i, 0);
+      drawer.Draw(BuildFrame(deck, scheduler, ShowState{}, settled), deck);
+      SDL_RenderFlush(renderer);
+      char name[32];
+      std::snprintf(name, sizeof name, "slide-%03zu.png", i + 1);
+      const std::string file = (std::filesystem::path(options.render_dir) / name).string();
+      // Opaque RGB: a quarter less for zlib to squeeze than ARGB.
+      SDL_Surface* rgb = SDL_ConvertSurfaceFormat(target, SDL_PIXELFORMAT_RGB24, 0);
+      const int saved = rgb ? IMG_SavePNG(rgb, file.c_str()) : -1;
+      if (rgb) SDL_FreeSurface(rgb);
+      if (saved != 0) {
+        Log("cannot write " + file + ": " + IMG_GetError());
+        status = kExitError;
+        break;
+      }
+      const SlideLayout& layout = deck.Layout(i);
+      std::cout << file << ": body " << layout.body_px << " px"
+                << (layout.met_minimum ? "" : " (below the minimum)") << '\n';
+    }
+  }
+  SDL_DestroyRenderer(renderer);
+  SDL_FreeSurface(target);
+  return status;
+}
+
+}  // namespace kiosk
