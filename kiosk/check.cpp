@@ -1,6 +1,8 @@
 #include "check.h"
 
-#include "font_lookup.h"
+#include <nlohmann/json.hpp>
+
+#include "deck.h"
 
 namespace kiosk {
 
@@ -10,26 +12,86 @@ LoadResult LoadAndReport(const std::string& path, const FileSystem& fs, std::ost
   return result;
 }
 
-int CheckPlaylist(const std::string& path, const FileSystem& fs, std::ostream& out,
-                  std::ostream& err) {
-  LoadResult result = LoadAndReport(path, fs, err);
-  std::size_t errors = 0;
-  std::size_t warnings = 0;
-  for (const Diagnostic& d : result.diagnostics) {
-    (d.severity == Severity::kError ? errors : warnings)++;
+std::vector<SlideFit> FitSlides(const Playlist& playlist, int w, int h, TextMeasurer& measurer,
+                                const Hyphenator* hyphenator) {
+  Deck deck(measurer);
+  deck.SetPlaylist(playlist);
+  deck.SetScreen(w, h);
+  deck.SetHyphenator(hyphenator);
+  const int min_px = LimitsFor(playlist.theme, w, h).min_body_px;
+  std::vector<SlideFit> fits;
+  for (std::size_t i = 0; i < playlist.slides.size(); ++i) {
+    const SlideLayout& layout = deck.Layout(i);
+    fits.push_back({layout.body_px, min_px, layout.met_minimum, layout.fits});
   }
+  return fits;
+}
+
+int CheckPlaylist(const std::string& path, const FileSystem& fs, std::ostream& out,
+                  std::ostream& err, const CheckOptions& options) {
+  LoadResult result = LoadPlaylist(path, fs);
+  std::vector<Diagnostic>& diagnostics = result.diagnostics;
+  auto add = [&](Severity severity, std::string where, std::string message) {
+    diagnostics.push_back({severity, path, 0, 0, std::move(where), std::move(message)});
+  };
+  std::vector<SlideFit> fits;
+  const std::string size = std::to_string(options.width) + "x" + std::to_string(options.height);
   if (result.playlist) {
     FontFiles fonts;
     std::vector<std::string> font_warnings;
     std::string font_error;
     if (!ResolveFonts(result.playlist->theme, &fonts, &font_warnings, &font_error)) {
-      err << path << ": error: theme.font: " << font_error << '\n';
-      ++errors;
+      add(Severity::kError, "theme.font", font_error);
     }
-    for (const std::string& w : font_warnings) {
-      err << path << ": warning: theme.font: " << w << '\n';
-      ++warnings;
+    for (std::string& w : font_warnings) add(Severity::kWarning, "theme.font", std::move(w));
+    if (options.fit && options.width > 0 && !HasErrors(diagnostics)) {
+      fits = options.fit(*result.playlist, fonts, options.width, options.height);
+      for (std::size_t i = 0; i < fits.size(); ++i) {
+        if (fits[i].met_minimum) continue;
+        add(Severity::kWarning, "slides[" + std::to_string(i) + "]",
+            "too much text for " + size + ": the body text is " +
+                std::to_string(fits[i].body_px) + " px, below the readable minimum of " +
+                std::to_string(fits[i].min_px) + " px (shorten it or split the slide)");
+      }
     }
+  }
+  std::size_t errors = 0;
+  for (const Diagnostic& d : diagnostics) errors += d.severity == Severity::kError;
+  const std::size_t warnings = diagnostics.size() - errors;
+
+  if (options.json) {
+    nlohmann::json report = {{"file", path}, {"ok", errors == 0}, {"errors", errors},
+                             {"warnings", warnings}};
+    report["diagnostics"] = nlohmann::json::array();
+    for (const Diagnostic& d : diagnostics) {
+      nlohmann::json j = {{"severity", d.severity == Severity::kError ? "error" : "warning"},
+                          {"message", d.message},
+                          {"text", FormatDiagnostic(d)}};
+      if (d.line > 0) j["line"] = d.line, j["column"] = d.column;
+      if (!d.path.empty()) j["path"] = d.path;
+      report["diagnostics"].push_back(std::move(j));
+    }
+    if (result.playlist) report["slides"] = result.playlist->slides.size();
+    if (!fits.empty()) {
+      report["size"] = {{"width", options.width}, {"height", options.height}};
+      report["layout"] = nlohmann::json::array();
+      for (std::size_t i = 0; i < fits.size(); ++i) {
+        report["layout"].push_back({{"path", "slides[" + std::to_string(i) + "]"},
+                                    {"body_px", fits[i].body_px},
+                                    {"min_px", fits[i].min_px},
+                                    {"met_minimum", fits[i].met_minimum}});
+      }
+    }
+    // Invalid UTF-8 from a broken file must not make the report itself invalid.
+    out << report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    return errors == 0 ? 0 : 1;
+  }
+
+  for (const Diagnostic& d : diagnostics) err << FormatDiagnostic(d) << '\n';
+  for (std::size_t i = 0; i < fits.size(); ++i) {
+    out << path << ": slides[" << i << "]: body " << fits[i].body_px << " px at " << size << ", "
+        << (fits[i].met_minimum ? "meets" : "BELOW") << " the minimum of " << fits[i].min_px
+        << " px\n";
   }
   out << path << ": ";
   if (errors == 0) {

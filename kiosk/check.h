@@ -1,18 +1,44 @@
-// kiosk --check: validate a playlist and report every problem.
+// kiosk --check: validate a playlist and report every problem; with a screen size, also
+// how large each slide's text comes out there.
 #pragma once
 
+#include <functional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "file_system.h"
+#include "font_lookup.h"
+#include "layout.h"
 #include "playlist.h"
 
 namespace kiosk {
 
-// Prints diagnostics to `err` and a one-line summary to `out`.
+class Hyphenator;
+
+struct SlideFit {
+  int body_px = 0;
+  int min_px = 0;  // the readable minimum at that size
+  bool met_minimum = true;
+  bool fits = true;
+};
+
+// Every slide laid out at w x h as the show would (hyphenation, uniform size included).
+std::vector<SlideFit> FitSlides(const Playlist& playlist, int w, int h, TextMeasurer& measurer,
+                                const Hyphenator* hyphenator);
+
+struct CheckOptions {
+  bool json = false;  // the whole report as one JSON object on `out`
+  int width = 0;      // with a size and `fit`: report each slide's body size
+  int height = 0;
+  // Lays the playlist out with real fonts (the SDL edge provides it; tests fake it).
+  std::function<std::vector<SlideFit>(const Playlist&, const FontFiles&, int w, int h)> fit;
+};
+
+// Prints diagnostics to `err` and a summary to `out` (or everything as JSON to `out`).
 // Returns 0 when the playlist has no errors (warnings allowed), 1 otherwise.
 int CheckPlaylist(const std::string& path, const FileSystem& fs, std::ostream& out,
-                  std::ostream& err);
+                  std::ostream& err, const CheckOptions& options = {});
 
 // Loads a playlist for showing: prints warnings and errors to `err`; the playlist is
 // set only if it has no errors.

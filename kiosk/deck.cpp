@@ -55,6 +55,7 @@ const SlideLayout& Deck::Layout(std::size_t slide) {
     }
     cached = Entry{LayoutSlide(playlist_.slides[slide], limits, measurer_, hyphenator_),
                    next_version_++};
+    if (on_layout_) on_layout_(slide, cached->layout, limits);
   }
   return cached->layout;
 }
@@ -71,7 +72,7 @@ std::vector<TextItem> Deck::Items(std::size_t slide) {
     const Color color = line.role == TextRole::kKicker ? theme.accent : theme.foreground;
     for (const Span& span : line.spans) {
       const Box box{line.box.x + span.x, line.box.y, span.w, line.box.h};
-      items.push_back({span.text, span.style, line.px, box, color});
+      items.push_back({span.text, span.style, line.px, box, color, span.rtl});
     }
   }
   return items;

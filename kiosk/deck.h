@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -21,6 +22,7 @@ struct TextItem {
   int px = 0;
   Box box;
   Color color;
+  bool rtl = false;  // in a right-to-left paragraph
   bool operator==(const TextItem&) const = default;
 };
 
@@ -47,6 +49,10 @@ class Deck {
   int UniformBodyPx();
   TextMeasurer& measurer() { return measurer_; }
 
+  // Called after each new layout (the show logs slides that went below the minimum).
+  using LayoutHook = std::function<void(std::size_t, const SlideLayout&, const LayoutLimits&)>;
+  void OnLayout(LayoutHook hook) { on_layout_ = std::move(hook); }
+
  private:
   struct Entry {
     SlideLayout layout;
@@ -62,6 +68,7 @@ class Deck {
   std::uint64_t next_version_ = 1;
   std::vector<std::optional<Entry>> layouts_;
   std::optional<int> uniform_px_;
+  LayoutHook on_layout_;
 };
 
 }  // namespace kiosk

@@ -4,12 +4,15 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 
 #include "data_dir.h"
 
 namespace kiosk {
 namespace {
+
+constexpr std::size_t kMaxFallbacks = 24;
 
 // Last resort when fontconfig finds nothing (no config, broken cache).
 constexpr std::array<const char*, 2> kRegularPaths = {
@@ -82,6 +85,37 @@ bool IsGenericFamily(const std::string& family) {
   return false;
 }
 
+// The fallback chain: fontconfig sorts every font by how well it matches the theme's
+// family and then "kiosk-fallback", keeping only those that add characters (trim).
+std::vector<std::string> FallbackChain(const std::string& family, const std::string& primary) {
+  std::vector<std::string> files;
+  FcConfig* config = KioskConfig();
+  if (!config) return files;
+  FcPattern* pattern = FcPatternCreate();
+  FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
+  FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>("kiosk-fallback"));
+  FcPatternAddInteger(pattern, FC_WEIGHT, FC_WEIGHT_REGULAR);
+  FcPatternAddInteger(pattern, FC_SLANT, FC_SLANT_ROMAN);
+  FcConfigSubstitute(config, pattern, FcMatchPattern);
+  FcDefaultSubstitute(pattern);
+  FcResult result = FcResultNoMatch;
+  FcFontSet* set = FcFontSort(config, pattern, FcTrue, nullptr, &result);
+  FcPatternDestroy(pattern);
+  if (!set) return files;
+  for (int i = 0; i < set->nfont && files.size() < kMaxFallbacks; ++i) {
+    FcChar8* file = nullptr;
+    FcBool scalable = FcTrue;
+    FcPatternGetBool(set->fonts[i], FC_SCALABLE, 0, &scalable);
+    if (FcPatternGetString(set->fonts[i], FC_FILE, 0, &file) != FcResultMatch) continue;
+    const std::string path = reinterpret_cast<const char*>(file);
+    // Bitmap-only faces (Noto Color Emoji) are fine: the renderer scales them.
+    if (path == primary || path.ends_with(".pcf.gz") || path.ends_with(".pcf")) continue;
+    if (std::find(files.begin(), files.end(), path) == files.end()) files.push_back(path);
+  }
+  FcFontSetDestroy(set);
+  return files;
+}
+
 }  // namespace
 
 bool ResolveFonts(const Theme& theme, FontFiles* out, std::vector<std::string>* warnings,
@@ -90,6 +124,7 @@ bool ResolveFonts(const Theme& theme, FontFiles* out, std::vector<std::string>* 
     out->regular = theme.font_file;
     out->bold = theme.font_file;
     out->synthetic_bold = true;
+    out->fallbacks = FallbackChain(theme.font_family, out->regular);
     return true;
   }
   Match regular;
@@ -104,6 +139,7 @@ bool ResolveFonts(const Theme& theme, FontFiles* out, std::vector<std::string>* 
     out->regular = regular.file;
     out->bold = bold.file;
     out->synthetic_bold = bold.weight < FC_WEIGHT_DEMIBOLD;
+    out->fallbacks = FallbackChain(theme.font_family, out->regular);
     return true;
   }
   out->regular = FirstReadable(kRegularPaths);

@@ -13,6 +13,9 @@ struct FontFiles {
   std::string regular;
   std::string bold;
   bool synthetic_bold = false;  // no bold face found: embolden the regular one
+  // Fonts for characters the theme's font lacks, in order (fonts/kiosk.conf's
+  // "kiosk-fallback" list first, then whatever else fontconfig finds that adds coverage).
+  std::vector<std::string> fallbacks;
 };
 
 // Returns false (with *error set) only when no usable font exists at all. Fallbacks that

@@ -6,54 +6,10 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "utf8.h"
+
 namespace kiosk {
 namespace {
-
-// Decodes one code point at s[i]; advances i. Invalid bytes decode as U+FFFD.
-char32_t Decode(std::string_view s, std::size_t& i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) {
-    ++i;
-    return c;
-  }
-  const std::size_t n = (c & 0xE0) == 0xC0   ? 1
-                        : (c & 0xF0) == 0xE0 ? 2
-                        : (c & 0xF8) == 0xF0 ? 3
-                                             : 0;
-  if (n == 0 || i + n >= s.size()) {
-    ++i;
-    return 0xFFFD;
-  }
-  char32_t cp = c & (0x3F >> n);
-  for (std::size_t k = 1; k <= n; ++k) {
-    const auto cc = static_cast<unsigned char>(s[i + k]);
-    if ((cc & 0xC0) != 0x80) {
-      ++i;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (cc & 0x3F);
-  }
-  i += n + 1;
-  return cp;
-}
-
-void Encode(char32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 // Simple lowercase mapping for the scripts hyphenation patterns exist for here:
 // Latin-1, Latin Extended-A, Greek and Cyrillic.
@@ -102,7 +58,7 @@ std::vector<std::size_t> Hyphenator::Points(std::string_view word) const {
   std::size_t first = std::string_view::npos;
   while (i < word.size()) {
     const std::size_t start = i;
-    const char32_t c = Decode(word, i);
+    const char32_t c = DecodeNext(word, &i);
     if (!IsLetter(c)) {
       if (first != std::string_view::npos) break;  // trailing punctuation ends the word
       continue;                                    // leading punctuation is skipped
@@ -111,7 +67,7 @@ std::vector<std::size_t> Hyphenator::Points(std::string_view word) const {
     const char32_t lower = Lower(c);
     const std::size_t before = encoded.size();
     if (dict_->utf8) {
-      Encode(lower, &encoded);
+      AppendUtf8(lower, &encoded);
     } else if (lower <= 0xFF) {
       encoded.push_back(static_cast<char>(lower));
     } else {
@@ -123,7 +79,7 @@ std::vector<std::size_t> Hyphenator::Points(std::string_view word) const {
     // Letters again after punctuation inside the word (e.g. "M-V"): not one word.
     std::size_t j = i;
     while (j < word.size()) {
-      if (IsLetter(Decode(word, j))) return {};
+      if (IsLetter(DecodeNext(word, &j))) return {};
     }
   }
   if (encoded.size() < 4) return {};

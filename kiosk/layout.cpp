@@ -5,6 +5,7 @@
 
 #include "config.h"
 #include "linebreak.h"
+#include "text_runs.h"
 
 namespace kiosk {
 namespace {
@@ -48,7 +49,9 @@ int Stack(const Slide& slide, const LayoutLimits& limits, int body_px, TextMeasu
       line.role = b.role;
       line.style = b.style;
       line.px = b.px;
-      line.box = {0, y, spans.back().x + spans.back().w, line_h};
+      int width = 0;
+      for (const Span& span : spans) width = std::max(width, span.x + span.w);
+      line.box = {0, y, width, line_h};
       line.spans = std::move(spans);
       lines->push_back(std::move(line));
       y += line_h;
@@ -80,12 +83,21 @@ std::vector<std::vector<Span>> WrapParagraphs(std::string_view text, int max_wid
   while (start <= text.size()) {
     std::size_t nl = text.find('\n', start);
     if (nl == std::string_view::npos) nl = text.size();
-    const auto fragments = SplitParagraph(text.substr(start, nl - start), style, hyphenator);
+    const std::string_view paragraph = text.substr(start, nl - start);
+    const auto fragments = SplitParagraph(paragraph, style, hyphenator);
     if (fragments.empty()) {
       if (nl < text.size()) out.emplace_back();  // blank line: a paragraph gap
     } else {
-      for (auto& line : BreakLines(fragments, max_width, px, measurer, mode))
+      const bool rtl = IsRightToLeft(PlainText(paragraph));
+      for (auto& line : BreakLines(fragments, max_width, px, measurer, mode)) {
+        // Styled spans of a right-to-left paragraph follow each other leftwards.
+        const int width = line.back().x + line.back().w;
+        for (Span& span : line) {
+          span.rtl = rtl;
+          if (rtl) span.x = width - span.x - span.w;
+        }
         out.push_back(std::move(line));
+      }
     }
     start = nl + 1;
   }
@@ -145,7 +157,11 @@ SlideLayout LayoutSlide(const Slide& slide, const LayoutLimits& limits, TextMeas
   for (LineBox& line : lines) {
     line.box.y += top;
     line.box.x = limits.safe.x;
-    if (slide.align == Align::kCenter) line.box.x += (limits.safe.w - line.box.w) / 2;
+    if (slide.align == Align::kCenter) {
+      line.box.x += (limits.safe.w - line.box.w) / 2;
+    } else if (!line.spans.empty() && line.spans.front().rtl) {
+      line.box.x += limits.safe.w - line.box.w;  // right-to-left text starts at the right
+    }
   }
   layout.lines = std::move(lines);
   return layout;

@@ -29,6 +29,7 @@ struct Span {
   FontStyle style = FontStyle::kRegular;
   int x = 0;
   int w = 0;
+  bool rtl = false;  // its paragraph reads right to left
   bool operator==(const Span&) const = default;
 };
 

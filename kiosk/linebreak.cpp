@@ -168,10 +168,14 @@ namespace {
 std::vector<std::vector<Span>> BreakOnce(const std::vector<Fragment>& input, int max_width, int px,
                                          TextMeasurer& m, BreakMode mode) {
   // Cut fragments no line can hold between code points (kForced), as narrow as needed.
+  const int space_w = m.Width(" ", FontStyle::kRegular, px);
+  const int hyphen_w = m.Width("-", FontStyle::kRegular, px);
   std::vector<Fragment> frags;
   for (const Fragment& f : input) {
     std::string_view rest = f.text;
-    while (m.Width(rest, f.style, px) > max_width) {
+    // The last piece may need room for the hyphen drawn after it.
+    const int mark = f.after == BreakAfter::kHyphen ? hyphen_w : 0;
+    while (m.Width(rest, f.style, px) + mark > max_width) {
       std::size_t lo = Utf8Next(rest, 0);
       for (std::size_t next = Utf8Next(rest, lo);
            next < rest.size() && m.Width(rest.substr(0, next), f.style, px) <= max_width;
@@ -194,8 +198,6 @@ std::vector<std::vector<Span>> BreakOnce(const std::vector<Fragment>& input, int
     width[i + 1] = width[i] + m.Width(frags[i].text, frags[i].style, px);
     spaces[i + 1] = spaces[i] + (frags[i].after == BreakAfter::kSpace ? 1 : 0);
   }
-  const int space_w = m.Width(" ", FontStyle::kRegular, px);
-  const int hyphen_w = m.Width("-", FontStyle::kRegular, px);
   auto line_width = [&](std::size_t s, std::size_t e) {  // fragments s..e inclusive
     long long w = width[e + 1] - width[s] + static_cast<long long>(spaces[e] - spaces[s]) * space_w;
     if (frags[e].after == BreakAfter::kHyphen) w += hyphen_w;

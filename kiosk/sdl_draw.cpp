@@ -15,10 +15,11 @@ SDL_Rect ToSdl(const Box& b) { return SDL_Rect{b.x, b.y, b.w, b.h}; }
 
 FrameDrawer::Texture FrameDrawer::MakeTexture(const TextItem& item) {
   Texture t;
-  SDL_Surface* surface = fonts_.Render(item.text, item.style, item.px, item.color);
+  int top = 0;
+  SDL_Surface* surface = fonts_.Render(item.text, item.style, item.px, item.color, item.rtl, &top);
   if (!surface) return t;
   t.texture = SDL_CreateTextureFromSurface(renderer_, surface);
-  t.dst = SDL_Rect{item.box.x, item.box.y, surface->w, surface->h};
+  t.dst = SDL_Rect{item.box.x, item.box.y + top, surface->w, surface->h};
   t.alpha = item.color.a;
   SDL_FreeSurface(surface);
   if (t.texture) SDL_SetTextureBlendMode(t.texture, SDL_BLENDMODE_BLEND);

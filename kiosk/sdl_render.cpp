@@ -91,4 +91,25 @@ int RenderSlides(const Options& options, const std::string& playlist_path) {
   return status;
 }
 
+std::vector<SlideFit> FitWithRealFonts(const Playlist& playlist, const FontFiles& fonts, int w,
+                                       int h) {
+  auto hyphenation = StartHyphenation(playlist.lang);
+  if (TTF_Init() != 0) {
+    Log(std::string("cannot start SDL_ttf: ") + TTF_GetError());
+    return {};
+  }
+  std::vector<SlideFit> fits;
+  {
+    TtfFonts ttf;
+    std::string error;
+    if (ttf.Open(fonts, &error)) {
+      fits = FitSlides(playlist, w, h, ttf, hyphenation ? hyphenation->Wait() : nullptr);
+    } else {
+      Log(error);
+    }
+  }
+  TTF_Quit();
+  return fits;
+}
+
 }  // namespace kiosk

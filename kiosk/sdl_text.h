@@ -1,4 +1,8 @@
-// SDL_ttf behind the TextMeasurer interface: the real font measures and draws text.
+// SDL_ttf behind the TextMeasurer interface: the real fonts measure and draw text.
+// A line is split into runs of one direction and script (text_runs.h) and each run into
+// pieces of one font: the theme's font, else the first font of the fallback chain that
+// has the character. Each piece is shaped by HarfBuzz inside SDL_ttf with its script and
+// direction set, so Arabic joins and reads right to left.
 #pragma once
 
 #include <SDL.h>
@@ -6,11 +10,12 @@
 
 #include <map>
 #include <string>
-#include <utility>
+#include <tuple>
+#include <vector>
 
 #include "color.h"
 #include "font_lookup.h"
-#include "layout.h"
+#include "layout_types.h"
 
 namespace kiosk {
 
@@ -27,15 +32,34 @@ class TtfFonts : public TextMeasurer {
   int Width(std::string_view text, FontStyle style, int px) override;
   int LineHeight(FontStyle style, int px) override;
 
-  // Anti-aliased text with an alpha channel; the caller frees the surface. nullptr on error.
-  SDL_Surface* Render(std::string_view text, FontStyle style, int px, Color color);
+  // Anti-aliased text with an alpha channel, in a paragraph of the given direction; the
+  // caller frees it. *top is where the surface's top goes relative to the line's top
+  // (negative when a fallback font reaches higher). nullptr on error.
+  SDL_Surface* Render(std::string_view text, FontStyle style, int px, Color color, bool rtl,
+                      int* top);
 
  private:
-  TTF_Font* Get(FontStyle style, int px);
+  struct Piece {
+    std::string text;
+    int face = 0;  // 0: the theme's font; i > 0: fallbacks[i - 1]
+    bool rtl = false;
+    std::string script;
+  };
+  // The pieces of `text` in visual order.
+  std::vector<Piece> Pieces(std::string_view text, bool rtl_base);
+  TTF_Font* Get(int face, FontStyle style, int px);
+  // Sets up a font for one piece; returns the scale for bitmap-only faces (emoji).
+  TTF_Font* Prepare(const Piece& piece, FontStyle style, int px, double* scale);
+  bool Covers(int face, char32_t cp);
+  // The one pixel height of a bitmap-only face (colour emoji), 0 for scalable faces.
+  int FixedHeight(int face);
+  int FaceFor(char32_t cp, int current);
   void CloseAll();
 
   FontFiles files_;
-  std::map<std::pair<FontStyle, int>, TTF_Font*> fonts_;  // one per style and pixel size
+  std::map<std::tuple<int, FontStyle, int>, TTF_Font*> fonts_;  // (face, style, px)
+  std::map<std::pair<int, char32_t>, bool> coverage_;
+  std::map<int, int> fixed_height_;  // bitmap-only faces: their one height (0 = scalable)
 };
 
 }  // namespace kiosk

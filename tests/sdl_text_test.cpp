@@ -5,8 +5,12 @@
 #include <SDL.h>
 #include <doctest/doctest.h>
 
+#include <memory>
+
 #include "font_lookup.h"
+#include "hyphenation.h"
 #include "input.h"
+#include "layout.h"
 #include "playlist.h"
 
 using kiosk::FontStyle;
@@ -60,7 +64,10 @@ TEST_CASE("TtfFonts measures with the real font") {
   CHECK(w80 > w40 * 19 / 10);
   CHECK(fonts.Width("Flüchtlinge", FontStyle::kBold, 40) > w40);
   CHECK(fonts.LineHeight(FontStyle::kRegular, 40) >= 40);
-  SDL_Surface* s = fonts.Render("Flüchtlinge", FontStyle::kRegular, 40, kiosk::Color{});
+  int top = 1;
+  SDL_Surface* s =
+      fonts.Render("Flüchtlinge", FontStyle::kRegular, 40, kiosk::Color{}, false, &top);
+  CHECK(top == 0);
   REQUIRE(s != nullptr);
   CHECK(s->w == w40);
   SDL_FreeSurface(s);
@@ -70,44 +77,124 @@ TEST_CASE("TtfFonts: a missing font file is an error, not a crash") {
   Ttf ttf;
   kiosk::TtfFonts fonts;
   std::string error;
-  CHECK_FALSE(fonts.Open({"/nonexistent/font.ttf", "/nonexistent/font.ttf", false}, &error));
+  CHECK_FALSE(fonts.Open({"/nonexistent/font.ttf", "/nonexistent/font.ttf", false, {}}, &error));
   CHECK(error.find("/nonexistent/font.ttf") != std::string::npos);
 }
 
-TEST_CASE("Every resolution slide fits with the real font at common screen sizes") {
-  Ttf ttf;
+namespace {
+
+const kiosk::Hyphenator* German() {
+  static std::unique_ptr<kiosk::Hyphenator> h = [] {
+    std::string error;
+    auto loaded = kiosk::Hyphenator::Load(kiosk::FindHyphenationDictionary("de"), &error);
+    REQUIRE_MESSAGE(loaded, error);
+    return loaded;
+  }();
+  return h.get();
+}
+
+struct Size {
+  int w, h;
+};
+constexpr Size kSizes[] = {{1920, 1080}, {1080, 1920}, {3840, 2160}, {1280, 720}, {800, 480}};
+
+// Lays out every slide of `file` at every size with the real fonts and hyphenation, checks
+// that nothing leaves the safe area, and returns the smallest body size per screen size.
+std::vector<int> CheckInsideSafeArea(const char* file, bool must_meet_minimum) {
   kiosk::RealFileSystem fs;
-  const auto loaded = kiosk::LoadPlaylist(KIOSK_SOURCE_DIR "/slides/resolution.json", fs);
+  const auto loaded = kiosk::LoadPlaylist(file, fs);
   REQUIRE(loaded.playlist);
   kiosk::TtfFonts fonts;
   std::string error;
-  REQUIRE(fonts.Open(DefaultFonts(), &error));
-  struct Size {
-    int w, h;
-  };
-  for (const Size size : {Size{1920, 1080}, Size{1080, 1920}, Size{1280, 720}}) {
+  kiosk::FontFiles files;
+  std::vector<std::string> warnings;
+  REQUIRE(kiosk::ResolveFonts(loaded.playlist->theme, &files, &warnings, &error));
+  REQUIRE(fonts.Open(files, &error));
+  std::vector<int> smallest;
+  for (const Size size : kSizes) {
     const auto limits = kiosk::LimitsFor(loaded.playlist->theme, size.w, size.h);
-    int smallest = 1 << 20;
+    int small = 1 << 20;
     for (std::size_t i = 0; i < loaded.playlist->slides.size(); ++i) {
+      CAPTURE(file);
       CAPTURE(size.w);
       CAPTURE(size.h);
       CAPTURE(i);
-      const auto layout = kiosk::LayoutSlide(loaded.playlist->slides[i], limits, fonts);
+      const auto layout = kiosk::LayoutSlide(loaded.playlist->slides[i], limits, fonts, German());
       CHECK(layout.fits);
-      CHECK(layout.met_minimum);
-      smallest = std::min(smallest, layout.body_px);
+      if (must_meet_minimum) CHECK(layout.met_minimum);
+      // Below the minimum only when the slide really cannot fit at it.
+      if (!layout.met_minimum) CHECK(layout.body_px < limits.min_body_px);
+      small = std::min(small, layout.body_px);
       for (const auto& line : layout.lines) {
         CAPTURE(line.text);
-        // Measured again on its own: the line really is as wide as the layout thinks.
-        const int w = fonts.Width(line.text, line.style, line.px);
+        // Measured again span by span, as they are drawn.
+        int right = line.box.x;
+        for (const auto& span : line.spans) {
+          CHECK(span.w == fonts.Width(span.text, span.style, line.px));
+          right = std::max(right, line.box.x + span.x + span.w);
+        }
         CHECK(line.box.x >= limits.safe.x);
-        CHECK(line.box.x + w <= limits.safe.x + limits.safe.w);
+        CHECK(right <= limits.safe.x + limits.safe.w);
         CHECK(line.box.y >= limits.safe.y);
         CHECK(line.box.y + line.box.h <= limits.safe.y + limits.safe.h);
       }
     }
-    MESSAGE("smallest body size at " << size.w << "x" << size.h << ": " << smallest << " px");
+    MESSAGE(std::string(file) << ": smallest body size at " << size.w << "x" << size.h << ": " << small
+                 << " px (minimum " << limits.min_body_px << ")");
+    smallest.push_back(small);
   }
+  return smallest;
+}
+
+}  // namespace
+
+TEST_CASE("Every resolution slide fits, readable, at five screen sizes") {
+  Ttf ttf;
+  CheckInsideSafeArea(KIOSK_SOURCE_DIR "/slides/resolution.json", true);
+}
+
+TEST_CASE("Stress playlists never leave the safe area") {
+  Ttf ttf;
+  CheckInsideSafeArea(KIOSK_SOURCE_DIR "/tests/data/stress.json", false);
+  CheckInsideSafeArea(KIOSK_SOURCE_DIR "/tests/data/scripts.json", false);
+}
+
+TEST_CASE("Right-to-left paragraphs are aligned to the right") {
+  Ttf ttf;
+  kiosk::TtfFonts fonts;
+  std::string error;
+  REQUIRE(fonts.Open(DefaultFonts(), &error));
+  kiosk::Slide slide;
+  slide.text = "\xD8\xA3\xD9\x87\xD9\x84\xD8\xA7\xD9\x8B";  // Arabic: welcome
+  const auto limits = kiosk::LimitsFor(kiosk::DefaultPlaylist().theme, 1920, 1080);
+  const auto layout = kiosk::LayoutSlide(slide, limits, fonts);
+  REQUIRE(layout.lines.size() == 1);
+  CHECK(layout.lines[0].spans[0].rtl);
+  CHECK(layout.lines[0].box.x + layout.lines[0].box.w == limits.safe.x + limits.safe.w);
+}
+
+TEST_CASE("Characters the theme font lacks come from the fallback chain, not as boxes") {
+  Ttf ttf;
+  const kiosk::FontFiles files = DefaultFonts();
+  bool has_ethiopic = false;
+  for (const std::string& f : files.fallbacks)
+    has_ethiopic |= f.find("Ethiopic") != std::string::npos;
+  REQUIRE_MESSAGE(has_ethiopic, "fonts-noto-core is not installed");
+  kiosk::TtfFonts fonts;
+  std::string error;
+  REQUIRE(fonts.Open(files, &error));
+  // DejaVu Sans has no Ethiopic: without the fallback this would be three boxes of equal width.
+  const int amharic = fonts.Width("\xE1\x88\xB0\xE1\x88\x8B\xE1\x88\x9D", FontStyle::kRegular, 80);
+  const int box = fonts.Width("\xEE\x80\x80", FontStyle::kRegular, 80);  // U+E000: no font
+  CHECK(amharic > 0);
+  CHECK(amharic != 3 * box);
+  int top = 0;
+  SDL_Surface* emoji =
+      fonts.Render("\xF0\x9F\x91\x8B", FontStyle::kRegular, 80, kiosk::Color{}, false, &top);
+  REQUIRE(emoji != nullptr);
+  // The colour emoji is scaled to the line, not drawn at its 128 px bitmap size.
+  CHECK(emoji->h <= fonts.LineHeight(FontStyle::kRegular, 80) + 2);
+  SDL_FreeSurface(emoji);
 }
 
 TEST_CASE("Every key in the key table is a name SDL knows") {

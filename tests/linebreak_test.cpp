@@ -1,0 +1,163 @@
+#include "linebreak.h"
+
+#include <doctest/doctest.h>
+
+#include <memory>
+
+#include "fake_measurer.h"
+#include "hyphenation.h"
+
+using kiosk::BreakAfter;
+using kiosk::BreakLines;
+using kiosk::BreakMode;
+using kiosk::FontStyle;
+using kiosk::Fragment;
+using kiosk::SplitParagraph;
+using kiosk::testing::FakeMeasurer;
+using Frags = std::vector<Fragment>;
+
+namespace {
+
+constexpr FontStyle R = FontStyle::kRegular;
+constexpr FontStyle B = FontStyle::kBold;
+
+const kiosk::Hyphenator* German() {
+  static std::unique_ptr<kiosk::Hyphenator> h = [] {
+    std::string error;
+    auto loaded = kiosk::Hyphenator::Load(kiosk::FindHyphenationDictionary("de"), &error);
+    REQUIRE_MESSAGE(loaded, error);
+    return loaded;
+  }();
+  return h.get();
+}
+
+std::vector<std::string> Texts(const std::vector<std::vector<kiosk::Span>>& lines) {
+  std::vector<std::string> out;
+  for (const auto& spans : lines) {
+    std::string line;
+    for (const auto& s : spans) line += s.text;
+    out.push_back(line);
+  }
+  return out;
+}
+
+// Fragment texts joined with '|'.
+std::string Pieces(const Frags& frags) {
+  std::string out;
+  for (const Fragment& f : frags) out += (out.empty() ? "" : "|") + f.text;
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("SplitParagraph: where a paragraph may break, without hyphenation") {
+  CHECK(SplitParagraph("", R, nullptr).empty());
+  CHECK(SplitParagraph("Landes- und Bundesregierung", R, nullptr) ==
+        Frags{{"Landes-", R, BreakAfter::kSpace},
+              {"und", R, BreakAfter::kSpace},
+              {"Bundesregierung", R, BreakAfter::kEnd}});
+  CHECK(SplitParagraph("Mecklenburg-Vorpommern", R, nullptr) ==
+        Frags{{"Mecklenburg-", R, BreakAfter::kExplicit}, {"Vorpommern", R, BreakAfter::kEnd}});
+  CHECK(Pieces(SplitParagraph("und/oder M-V 29.-31.05.2015", R, nullptr)) ==
+        "und/|oder|M-|V|29.-|31.05.2015");
+  CHECK(Pieces(SplitParagraph("- Spiegelstrich", R, nullptr)) == "-|Spiegelstrich");
+}
+
+TEST_CASE("SplitParagraph: soft hyphens are the only breaks of their word and are not drawn") {
+  const Frags f = SplitParagraph("Selbst\u00ADorga\u00ADni\u00ADsation hilft", R, German());
+  CHECK(f == Frags{{"Selbst", R, BreakAfter::kHyphen},
+                   {"orga", R, BreakAfter::kHyphen},
+                   {"ni", R, BreakAfter::kHyphen},
+                   {"sation", R, BreakAfter::kSpace},
+                   {"hilft", R, BreakAfter::kEnd}});
+  // A soft hyphen at the edge of a word offers no break.
+  CHECK(SplitParagraph("\u00ADWort\u00AD", R, nullptr) == Frags{{"Wort", R, BreakAfter::kEnd}});
+}
+
+TEST_CASE("SplitParagraph: **bold** toggles the style, also inside a word") {
+  CHECK(SplitParagraph("a **b c** d", R, nullptr) == Frags{{"a", R, BreakAfter::kSpace},
+                                                           {"b", B, BreakAfter::kSpace},
+                                                           {"c", B, BreakAfter::kSpace},
+                                                           {"d", R, BreakAfter::kEnd}});
+  CHECK(SplitParagraph("**Wort**, gut", R, nullptr) == Frags{{"Wort", B, BreakAfter::kGlue},
+                                                             {",", R, BreakAfter::kSpace},
+                                                             {"gut", R, BreakAfter::kEnd}});
+  // In a bold title, ** switches to regular.
+  CHECK(SplitParagraph("T **r**", B, nullptr) ==
+        Frags{{"T", B, BreakAfter::kSpace}, {"r", R, BreakAfter::kEnd}});
+  // An unclosed ** runs to the end of the paragraph; no crash, nothing lost.
+  CHECK(Pieces(SplitParagraph("x **y", R, nullptr)) == "x|y");
+}
+
+TEST_CASE("SplitParagraph: hyphenation keeps three letters on each side, leaves short words") {
+  CHECK(Pieces(SplitParagraph("Migrantenselbstorganisationen", R, German())) ==
+        "Migran|ten|selbst|or|ga|ni|sa|ti|o|nen");
+  CHECK(Pieces(SplitParagraph("Asylbewerberleistungsgesetz,", R, German())) ==
+        "Asyl|be|wer|ber|leis|tungs|ge|setz,");
+  CHECK(Pieces(SplitParagraph("Zugang Flüchtlinge", R, German())) == "Zugang|Flücht|linge");
+  CHECK(Pieces(SplitParagraph("Integrations- und", R, German())) == "Inte|gra|ti|ons-|und");
+  CHECK(Pieces(SplitParagraph("Mecklenburg-Vorpommern", R, German())) ==
+        "Meck|len|burg-|Vor|pom|mern");
+}
+
+TEST_CASE("BreakLines: a hyphen is drawn where a word is broken, nothing where it is not") {
+  FakeMeasurer m;  // 5 px per character at px 10
+  const Frags f = SplitParagraph("Migrantenselbstorganisationen sind da", R, German());
+  const auto lines = Texts(BreakLines(f, 100, 10, m));  // 20 characters a line
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0] == "Migrantenselbstorga-");
+  CHECK(lines[1] == "nisationen sind da");
+}
+
+TEST_CASE("BreakLines: no line is wider than the limit, for any width") {
+  FakeMeasurer m;
+  const std::string text =
+      "Die Konferenz der Migrantenselbstorganisationen in Mecklenburg-Vorpommern begrüßt "
+      "Verbesserungen der letzten Jahre beim Asylbewerberleistungsgesetz, wie beispielsweise "
+      "dass Asylsuchende nach einem dreimonatigen Aufenthalt Zugang zum Arbeitsmarkt erhalten";
+  for (const auto* h : {static_cast<const kiosk::Hyphenator*>(nullptr), German()}) {
+    const Frags f = SplitParagraph(text, R, h);
+    for (int width = 15; width <= 600; width += 7) {  // from 3 characters
+      for (BreakMode mode : {BreakMode::kTight, BreakMode::kLoose}) {
+        const auto lines = BreakLines(f, width, 10, m, mode);
+        for (const auto& spans : lines) {
+          CAPTURE(width);
+          CHECK(spans.back().x + spans.back().w <= width);
+        }
+        CHECK_FALSE(lines.empty());
+      }
+      CHECK(BreakLines(f, width, 10, m, BreakMode::kTight).size() <=
+            BreakLines(f, width, 10, m, BreakMode::kLoose).size());
+    }
+  }
+}
+
+TEST_CASE("BreakLines: balanced, not greedy: no lone short word on the last line") {
+  FakeMeasurer m;
+  // Greedy would give "aaaa bbbb cccc" / "dd": the DP moves a word down.
+  const Frags f = SplitParagraph("aaaa bbbb cccc dd", R, nullptr);
+  const auto lines = Texts(BreakLines(f, 70, 10, m));  // 14 characters a line
+  CHECK(lines == std::vector<std::string>{"aaaa bbbb", "cccc dd"});
+}
+
+TEST_CASE("BreakLines: loose mode avoids a hyphen when a little raggedness does") {
+  FakeMeasurer m;
+  const Frags f = SplitParagraph("Zugang zu Integrationskursen", R, German());
+  const auto tight = Texts(BreakLines(f, 100, 10, m, BreakMode::kTight));  // 20 characters
+  const auto loose = Texts(BreakLines(f, 100, 10, m, BreakMode::kLoose));
+  REQUIRE(tight.size() == 2);
+  CHECK(tight[0].back() == '-');
+  CHECK(loose == std::vector<std::string>{"Zugang zu", "Integrationskursen"});
+}
+
+TEST_CASE("BreakLines: spans of one style each, placed one after another") {
+  FakeMeasurer m;
+  const auto lines = BreakLines(SplitParagraph("ab **cd** ef", R, nullptr), 1000, 10, m);
+  REQUIRE(lines.size() == 1);
+  REQUIRE(lines[0].size() == 3);
+  CHECK(lines[0][0].text == "ab ");
+  CHECK(lines[0][1].text == "cd ");
+  CHECK(lines[0][1].style == B);
+  CHECK(lines[0][1].x == lines[0][0].w);
+  CHECK(lines[0][2].x == lines[0][1].x + lines[0][1].w);
+}
