@@ -1,6 +1,7 @@
 #include "hyphenation.h"
 
 #include <hyphen.h>
+#include <malloc.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -47,9 +48,30 @@ std::unique_ptr<Hyphenator> Hyphenator::Load(const std::string& dic_path, std::s
   return std::unique_ptr<Hyphenator>(new Hyphenator(dict));
 }
 
-Hyphenator::~Hyphenator() { hnj_hyphen_free(dict_); }
+Hyphenator::~Hyphenator() {
+  if (dict_) hnj_hyphen_free(dict_);
+}
+
+void Hyphenator::ReleasePatterns() {
+  if (!dict_) return;
+  hnj_hyphen_free(dict_);
+  dict_ = nullptr;
+#ifdef __GLIBC__
+  malloc_trim(0);  // the patterns were many small blocks: give the pages back
+#endif
+}
 
 std::vector<std::size_t> Hyphenator::Points(std::string_view word) const {
+  const std::string key(word);
+  if (auto it = known_.find(key); it != known_.end()) return it->second;
+  if (!dict_) {
+    missed_ = true;
+    return {};
+  }
+  return known_.emplace(key, Compute(word)).first->second;
+}
+
+std::vector<std::size_t> Hyphenator::Compute(std::string_view word) const {
   // The letters of the word, lowercased in the dictionary's encoding, with the UTF-8 byte
   // offset just after each encoded byte.
   std::string encoded;
@@ -129,21 +151,33 @@ std::string FindHyphenationDictionary(std::string_view lang, const std::vector<s
 }
 
 HyphenationLoader::HyphenationLoader(std::string dic_path, std::function<void()> on_ready)
-    : path_(std::move(dic_path)) {
-  thread_ = std::thread([this, on_ready = std::move(on_ready)] {
-    hyphenator_ = Hyphenator::Load(path_, &error_);
-    done_.store(true, std::memory_order_release);
-    if (on_ready) on_ready();
+    : state_(std::make_shared<State>()) {
+  state_->path = std::move(dic_path);
+  state_->on_ready = std::move(on_ready);
+  thread_ = std::thread([state = state_] {
+    state->hyphenator = Hyphenator::Load(state->path, &state->error);
+    state->done.store(true, std::memory_order_release);
+    std::lock_guard<std::mutex> lock(state->mutex);
+    if (state->on_ready) state->on_ready();
   });
 }
 
 HyphenationLoader::~HyphenationLoader() {
-  if (thread_.joinable()) thread_.join();
+  {
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    state_->on_ready = nullptr;
+  }
+  if (!thread_.joinable()) return;
+  if (ready()) {
+    thread_.join();
+  } else {
+    thread_.detach();
+  }
 }
 
-const Hyphenator* HyphenationLoader::Wait() {
+Hyphenator* HyphenationLoader::Wait() {
   if (thread_.joinable()) thread_.join();
-  return hyphenator_.get();
+  return state_->hyphenator.get();
 }
 
 }  // namespace kiosk
