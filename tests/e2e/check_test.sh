@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# End-to-end test of the command line: --check diagnostics, --help, --version, usage errors.
+# Each case is one line: expect EXIT_CODE PATTERN... -- ARGS...
+#   PATTERN is an extended regex (grep -E) that must match a line of the output:
+#   "out:REGEX" only stdout, "err:REGEX" only stderr, a bare REGEX either of them.
+#
+# Usage: tests/e2e/check_test.sh path/to/kiosk
+set -euo pipefail
+
+if [[ $# -ne 1 ]]; then
+  echo "usage: $0 KIOSK_BINARY" >&2
+  exit 2
+fi
+KIOSK=$(realpath -- "$1")
+[[ -x $KIOSK ]] || { echo "FAIL: $1 is not an executable file" >&2; exit 1; }
+unset DISPLAY WAYLAND_DISPLAY SDL_VIDEODRIVER
+
+T=$(mktemp -d)
+trap 'rm -rf -- "$T"' EXIT
+# shellcheck disable=SC2001
+TRE=$(sed 's/[][\\.*^$+?(){}|]/\\&/g' <<<"$T")  # $T as a regex
+
+CASES=0
+expect() {
+  local want=$1
+  shift
+  local patterns=()
+  while [[ $# -gt 0 && $1 != -- ]]; do
+    patterns+=("$1")
+    shift
+  done
+  [[ ${1-} == -- ]] || { echo "FAIL: test bug: expect without --" >&2; exit 1; }
+  shift
+  CASES=$((CASES + 1))
+  local status=0
+  "$KIOSK" "$@" >"$T/out" 2>"$T/err" </dev/null || status=$?
+  local problem=""
+  if ((status != want)); then
+    problem="exit status $status, expected $want"
+  else
+    local p where re
+    for p in "${patterns[@]}"; do
+      case $p in
+        out:*) where=("$T/out"); re=${p#out:} ;;
+        err:*) where=("$T/err"); re=${p#err:} ;;
+        *) where=("$T/out" "$T/err"); re=$p ;;
+      esac
+      if ! cat "${where[@]}" | grep -qE -- "$re"; then
+        problem="no output line matches /$p/"
+        break
+      fi
+    done
+  fi
+  if [[ -n $problem ]]; then
+    echo "FAIL: kiosk $*: $problem" >&2
+    echo "--- stdout:" >&2
+    cat "$T/out" >&2
+    echo "--- stderr:" >&2
+    cat "$T/err" >&2
+    exit 1
+  fi
+  echo "  ok: exit $status: kiosk $*"
+}
+
+# Playlists to check. syntax.json misses a comma at the end of line 2, found on line 3.
+printf '{\n  "duration": 5\n  "slides": [{"text": "a"}]\n}\n' >"$T/syntax.json"
+echo '{"slides": [{"text": "a", "duration": -1}]}' >"$T/negative.json"
+echo '{"slides": [{"text": "a", "colour": "red"}]}' >"$T/unknown.json"
+echo '{"slides": [{"text": "a", "duraton": 5}]}' >"$T/typo.json"
+echo '{"slides": []}' >"$T/empty.json"
+echo '{"slides": [{"text": "a", "align": "middle"}], "theme": {"background": "blue"}}' >"$T/two.json"
+printf '{"slides": [{"text": "eins"}, {"title": "zwei"}]}\n' >"$T/good.json"
+
+echo "== --check"
+expect 0 'out:: ok, [0-9]+ slides' -- --check
+expect 0 'out:good\.json: ok, 2 slides$' -- --check "$T/good.json"
+expect 1 "err:^$TRE/syntax\.json:3:[0-9]+: error: " 'out:syntax\.json: 1 error' -- --check "$T/syntax.json"
+expect 1 'err:error: slides\[0\]\.duration: must be a number' -- --check "$T/negative.json"
+expect 0 'err:warning: slides\[0\]\.colour: unknown key' 'out:ok, 1 slides?, 1 warning' -- --check "$T/unknown.json"
+expect 0 'err:slides\[0\]\.duraton: .*did you mean "duration"' -- --check "$T/typo.json"
+expect 1 'err:error: slides: is empty' -- --check "$T/empty.json"
+expect 1 'err:slides\[0\]\.align' 'err:theme\.background' 'out:2 errors' -- --check "$T/two.json"
+expect 1 "err:$TRE/missing\.json: error: cannot read" -- --check "$T/missing.json"
+
+echo "== --help, --version"
+expect 0 'out:^Usage: kiosk' 'out:PageDown' 'out:Escape' 'out:Exit status' -- --help
+expect 0 'out:^kiosk [0-9]+\.[0-9]+\.[0-9]+' -- --version
+
+echo "== usage errors exit 2"
+expect 2 'err:--no-such-option' 'err:kiosk --help' -- --no-such-option
+expect 2 'err:--size.*foo' -- --size foo --check
+expect 2 'err:--size' -- --size 10x10 --check
+expect 2 'err:--size' -- --size 1920x --check
+expect 2 'err:(--check.*--render|--render.*--check)' -- --check --render "$T/out-dir"
+expect 2 'err:not expected' -- --check "$T/good.json" "$T/good.json"
+
+echo "PASS: check_test ($CASES cases)"
