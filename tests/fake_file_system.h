@@ -11,8 +11,14 @@ namespace kiosk {
 class FakeFileSystem : public FileSystem {
  public:
   void Create(const std::string& path, std::string contents) { files_[path] = std::move(contents); }
+  // A file that exists but cannot be read (as root, chmod 000 would not stop a real read).
+  void Unreadable(const std::string& path, std::string error) { errors_[path] = std::move(error); }
 
   bool ReadFile(const std::string& path, std::string* contents, std::string* error) const override {
+    if (auto e = errors_.find(path); e != errors_.end()) {
+      *error = e->second;
+      return false;
+    }
     auto it = files_.find(path);
     if (it == files_.end()) {
       *error = "No such file or directory";
@@ -26,6 +32,7 @@ class FakeFileSystem : public FileSystem {
 
  private:
   std::map<std::string, std::string> files_;
+  std::map<std::string, std::string> errors_;
 };
 
 }  // namespace kiosk

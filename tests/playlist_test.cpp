@@ -2,6 +2,11 @@
 
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <functional>
 #include <string>
 #include <vector>
@@ -275,6 +280,56 @@ const BadCase kBad[] = {
     {"top level an array",
      "[]",
      {"p.json: error: (top level): must be an object with a \"slides\" array, not an array"}},
+    // Duplicate keys: nlohmann keeps the last one silently; kiosk refuses the ambiguity.
+    {"duplicate key in a slide",
+     R"({"slides": [{"text": "a", "duration": 5, "duration": 7}]})",
+     {"p.json: error: slides[0].duration: given more than once (only the last would count): "
+      "keep one"}},
+    {"duplicate slides arrays",
+     R"({"slides": [{"text": "a"}], "slides": [{"text": "b"}]})",
+     {"p.json: error: slides: given more than once (only the last would count): keep one"}},
+    {"duplicate key in the theme, and in a later slide",
+     R"({"theme": {"font": "A", "font": "B"}, "slides": [{"text": "a"}, {"title": "t", "text": "b",
+         "title": "u"}]})",
+     {"p.json: error: theme.font: given more than once (only the last would count): keep one",
+      "p.json: error: slides[1].title: given more than once (only the last would count): keep "
+      "one"}},
+    {"duplicate key deep inside an unknown key",
+     R"({"x": [[{"a": 1}, {"a": 1, "a": 2}]], )" + kSlides + "}",
+     {"p.json: error: x[0][1].a: given more than once (only the last would count): keep one",
+      "p.json: warning: x: unknown key, ignored"}},
+    {"Infinity is not JSON",
+     R"({"slides": [{"text": "a", "duration": Infinity}]})",
+     {"p.json:1:39: error: syntax error while parsing value - invalid literal (text needs "
+      "\"quotes\"; Infinity and NaN are not JSON numbers)"}},
+    {"NaN is not JSON",
+     R"({"slides": [{"text": "a", "duration": NaN}]})",
+     {"p.json:1:39: error: syntax error while parsing value - invalid literal (text needs "
+      "\"quotes\"; Infinity and NaN are not JSON numbers)"}},
+    {"negative number out of double range",
+     R"({"slides": [{"text": "a", "duration": -1e400}]})",
+     {"p.json:1:39: error: number -1e400 is too large"}},
+    {"truncated inside a string",
+     "{\"slides\": [{\"text\": \"Will",
+     {"p.json:1:27: error: syntax error while parsing value - invalid string: missing closing "
+      "quote"}},
+    {"only a byte order mark",
+     "\xEF\xBB\xBF",
+     {"p.json:1:2: error: syntax error while parsing value - unexpected end of input; expected "
+      "'[', '{', or a literal"}},
+    {"UTF-16 text",
+     "\xFF\xFE{\0\"\0s\0"s,
+     {"p.json:1:4: error: a NUL byte: this is not a text file (save it as UTF-8 text)"}},
+    {"lone surrogate escape",
+     R"({"slides": [{"text": "\ud800"}]})",
+     {"p.json:1:29: error: syntax error while parsing value - invalid string: surrogate "
+      "U+D800..U+DBFF must be followed by U+DC00..U+DFFF"}},
+    {"a string instead of a playlist",
+     R"("slides")",
+     {"p.json: error: (top level): must be an object with a \"slides\" array, not a string"}},
+    {"error_mark not a boolean",
+     R"({"error_mark": "yes", )" + kSlides + "}",
+     {"p.json: error: error_mark: must be true or false, not a string"}},
     {"\\u0000 inside text",
      R"({"slides": [{"text": "a\u0000b"}]})",
      {"p.json: error: slides[0].text: must not contain a NUL character (\\u0000)"}},
@@ -410,6 +465,49 @@ TEST_CASE("LoadPlaylist reads through the FileSystem") {
     CHECK(r.playlist->path == "shows/p.json");
     CHECK(r.playlist->theme.font_file == "shows/f.ttf");
   }
+}
+
+TEST_CASE("LoadPlaylist: files that cannot be read name the file and say why") {
+  FakeFileSystem fake;
+  SUBCASE("unreadable file") {
+    fake.Unreadable("p.json", "Permission denied");
+    CHECK(Messages(LoadPlaylist("p.json", fake)) ==
+          std::vector<std::string>{"p.json: error: cannot read: Permission denied"});
+  }
+  RealFileSystem real;
+  const std::string dir = std::filesystem::temp_directory_path().string();
+  SUBCASE("a directory") {
+    CHECK(Messages(LoadPlaylist(dir, real)) ==
+          std::vector<std::string>{dir + ": error: cannot read: is a directory"});
+  }
+  SUBCASE("larger than 64 MiB: refused before reading (a sparse file)") {
+    const std::string big = dir + "/kiosk-big-" + std::to_string(::getpid()) + ".json";
+    std::ofstream{big} << "{";
+    std::filesystem::resize_file(big, RealFileSystem::kMaxFileBytes + 1);
+    CHECK(Messages(LoadPlaylist(big, real)) ==
+          std::vector<std::string>{big + ": error: cannot read: file too large (over 64 MiB)"});
+    std::filesystem::remove(big);
+  }
+}
+
+TEST_CASE("a 20 MB playlist loads in bounded time") {
+  std::string text = R"({"duration": 5, "slides": [)";
+  const std::string slide =
+      R"({"title": "Titel", "text": "Ein Absatz mit etwas Text, der sich oft wiederholt, )"
+      R"(damit die Datei groß wird: Flüchtlinge, Integration, Konferenz."},)";
+  while (text.size() < 20'000'000) text += slide;
+  text.back() = ']';
+  text += "}";
+  const auto start = std::chrono::steady_clock::now();
+  const LoadResult r = ParsePlaylist(text, "big.json");
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::steady_clock::now() - start)
+                      .count();
+  MESSAGE("20 MB playlist (" << text.size() << " bytes) parsed and checked in " << ms << " ms");
+  CHECK(Messages(r) == std::vector<std::string>{});
+  REQUIRE(r.playlist);
+  CHECK(r.playlist->slides.size() == text.size() / slide.size());
+  CHECK(ms < 60'000);  // generous: sanitizer builds on slow machines; a hang fails
 }
 
 }  // namespace

@@ -1,0 +1,19 @@
+// Duplicate keys in JSON objects. nlohmann::json (like most parsers) silently keeps the
+// last of them, so an organiser who edits the first "duration" of a slide sees nothing
+// change; kiosk reports them as errors instead.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kiosk {
+
+// JSON paths ("slides[2].duration", "theme.font") of keys that appear more than once in
+// their object, in document order, at most `limit` of them. `json_text` must be
+// syntactically valid JSON (parse it first); otherwise returns what it found so far.
+// Linear in the size of the text, also for deep nesting.
+std::vector<std::string> FindDuplicateKeys(std::string_view json_text, std::size_t limit = 20);
+
+}  // namespace kiosk
