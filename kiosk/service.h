@@ -1,0 +1,43 @@
+// Running as a systemd service (Type=notify): "ready" once the first frame is on screen,
+// the watchdog fed from the render loop, a status line for `systemctl status`. Built
+// without libsystemd (KIOSK_SYSTEMD=OFF or no libsystemd-dev), or started by anything but
+// systemd (no NOTIFY_SOCKET), every call does nothing.
+#pragma once
+
+#include <chrono>
+#include <string>
+
+#include "scheduler.h"
+
+namespace kiosk {
+
+class ServiceNotifier {
+ public:
+  // Reads the watchdog interval systemd asked for (WatchdogSec=, via WATCHDOG_USEC).
+  ServiceNotifier();
+
+  void Ready(const std::string& status);
+  void Reloading();
+  void Status(const std::string& status);
+  void Stopping();
+
+  // Sends WATCHDOG=1 if half the watchdog interval has passed since the last one. Call it
+  // from the render loop: a hung loop then stops feeding, and systemd restarts kiosk.
+  void FeedWatchdog(Millis now);
+  // How long the loop may sleep before it must feed the watchdog again: -1 without one.
+  Millis UntilWatchdog(Millis now) const;
+  Millis watchdog_interval() const { return interval_; }
+
+ private:
+  void Notify(const std::string& message);
+
+  Millis interval_ = 0;  // half of WatchdogSec in ms; 0: no watchdog
+  Millis last_feed_ = -1;
+};
+
+// How long ago the kernel started this process (exec, from /proc/self/stat against
+// CLOCK_BOOTTIME, 10 ms resolution), or 0 if that cannot be read. Under qemu-user
+// /proc/self/stat is the emulator's own view, so the age is only as good as that.
+std::chrono::milliseconds ProcessAge();
+
+}  // namespace kiosk

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Installs what the cross builds of CMakePresets.json need (Debian 12 host, amd64).
+#
+#   scripts/install-cross-deps.sh arm64   multiarch: the cross compiler, qemu-user and the
+#                                         :arm64 -dev packages kiosk links
+#   scripts/install-cross-deps.sh armhf   the cross compiler, qemu-user and an armhf sysroot
+#                                         made with mmdebstrap (armhf multiarch breaks apt
+#                                         on these mirrors), in $KIOSK_ARMHF_SYSROOT
+#                                         (default /opt/kiosk-sysroot-armhf)
+#
+# Idempotent: it installs only what is missing and keeps an existing sysroot.
+set -euo pipefail
+
+ARCH=${1-}
+if [[ $ARCH != arm64 && $ARCH != armhf ]] || [[ $# -ne 1 ]]; then
+  echo "usage: $0 arm64|armhf" >&2
+  exit 2
+fi
+
+SUDO=()
+if [[ $(id -u) -ne 0 ]]; then
+  command -v sudo >/dev/null || { echo "install-cross-deps: run as root or install sudo" >&2; exit 1; }
+  SUDO=(sudo)
+fi
+
+# Arch-independent or host packages: header-only libraries, runtime data the tests read.
+HOST=(cmake ninja-build pkg-config qemu-user nlohmann-json3-dev libcli11-dev doctest-dev
+  fonts-dejavu-core hyphen-de python3 python3-jsonschema)
+# The libraries kiosk links, as -dev packages of the target architecture.
+TARGET_DEV=(libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfontconfig-dev libhyphen-dev
+  libfribidi-dev libharfbuzz-dev
+  libsystemd-dev)
+
+missing() {  # prints the packages among "$@" that are not installed
+  local p status
+  for p in "$@"; do
+    status=$(dpkg-query -W -f='${db:Status-Abbrev}' "$p" 2>/dev/null || true)
+    [[ $status == ii* ]] || echo "$p"
+  done
+}
+
+install() {
+  local todo
+  mapfile -t todo < <(missing "$@")
+  ((${#todo[@]} == 0)) && return 0
+  echo "install-cross-deps: installing ${todo[*]}"
+  if [[ -z ${UPDATED-} ]]; then
+    "${SUDO[@]}" apt-get update
+    UPDATED=1
+  fi
+  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${todo[@]}"
+}
+
+case $ARCH in
+  arm64)
+    if ! dpkg --print-foreign-architectures | grep -qx arm64; then
+      "${SUDO[@]}" dpkg --add-architecture arm64
+      UPDATED=
+    fi
+    install "${HOST[@]}" crossbuild-essential-arm64 "${TARGET_DEV[@]/%/:arm64}"
+    ;;
+  armhf)
+    # armhf multiarch makes `apt-get update` fail here (a mirror size mismatch): never add it.
+    if dpkg --print-foreign-architectures | grep -qx armhf; then
+      echo "install-cross-deps: removing the armhf foreign architecture (it breaks apt-get update)"
+      "${SUDO[@]}" dpkg --remove-architecture armhf || true
+    fi
+    install "${HOST[@]}" crossbuild-essential-armhf mmdebstrap
+    SYSROOT=${KIOSK_ARMHF_SYSROOT:-/opt/kiosk-sysroot-armhf}
+    if [[ -f $SYSROOT/.kiosk-sysroot-complete ]]; then
+      echo "install-cross-deps: sysroot $SYSROOT exists"
+    else
+      echo "install-cross-deps: making the armhf sysroot $SYSROOT (~420 MB)"
+      "${SUDO[@]}" rm -rf -- "$SYSROOT"
+      include=$(IFS=,; echo "${TARGET_DEV[*]},libc6-dev,libstdc++-12-dev")
+      # Explicit mirrors: left alone, mmdebstrap takes the host's sources, and an armhf
+      # index of bookworm-security that fails to download (size mismatch) fails it all.
+      "${SUDO[@]}" mmdebstrap --variant=extract --architectures=armhf --include="$include" \
+        bookworm "$SYSROOT" "deb ${KIOSK_DEBIAN_MIRROR:-http://deb.debian.org/debian} bookworm main" \
+        "deb ${KIOSK_DEBIAN_MIRROR:-http://deb.debian.org/debian} bookworm-updates main"
+      # Absolute symlinks (e.g. lib/arm-linux-gnueabihf/libm.so -> /lib/...) would point into
+      # the host: make them relative to the sysroot.
+      "${SUDO[@]}" find "$SYSROOT" -type l -lname '/*' -print0 |
+        while IFS= read -r -d '' link; do
+          target=$(readlink "$link")
+          "${SUDO[@]}" ln -sfn "$(realpath -m --relative-to="$(dirname "$link")" "$SYSROOT$target")" "$link"
+        done
+      "${SUDO[@]}" touch "$SYSROOT/.kiosk-sysroot-complete"
+    fi
+    # The header-only libraries (Architecture: all) from the host's apt, unpacked into the
+    # sysroot: CMake finds packages only there.
+    for p in nlohmann-json3-dev libcli11-dev doctest-dev; do
+      [[ -f $SYSROOT/.kiosk-$p ]] && continue
+      tmp=$(mktemp -d)
+      chmod 755 "$tmp"  # apt-get download runs as _apt
+      (cd "$tmp" && apt-get download "$p" >/dev/null)
+      "${SUDO[@]}" dpkg-deb -x "$tmp"/"$p"_*.deb "$SYSROOT"
+      "${SUDO[@]}" touch "$SYSROOT/.kiosk-$p"
+      rm -rf -- "$tmp"
+    done
+    ;;
+esac
+echo "install-cross-deps: $ARCH ready"

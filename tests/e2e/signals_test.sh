@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# End-to-end test of kiosk as a service, with SDL's dummy video driver (no display needed,
+# so it runs under qemu-user too): a fake systemd notify socket receives READY=1 after the
+# first frame and WATCHDOG=1 from the loop; SIGHUP reloads the playlist; SIGTERM exits 0.
+#
+# Usage: tests/e2e/signals_test.sh path/to/kiosk   (python3 listens on the notify socket)
+set -euo pipefail
+
+if [[ $# -ne 1 ]]; then
+  echo "usage: $0 KIOSK_BINARY" >&2
+  exit 2
+fi
+KIOSK=$(realpath -- "$1")
+[[ -x $KIOSK ]] || { echo "FAIL: $1 is not an executable file" >&2; exit 1; }
+
+TMP=$(mktemp -d)
+APP_PID=""
+LISTENER_PID=""
+cleanup() {
+  local status=$?
+  for pid in $APP_PID $LISTENER_PID; do kill -9 "$pid" 2>/dev/null || true; done
+  if ((status == 0)); then rm -rf -- "$TMP"; else echo "Logs kept in $TMP" >&2; fi
+}
+trap cleanup EXIT
+
+fail() {
+  echo "FAIL: $*" >&2
+  [[ -s $TMP/kiosk.log ]] && { echo "--- kiosk stderr:" >&2; cat "$TMP/kiosk.log" >&2; }
+  [[ -s $TMP/notify.log ]] && { echo "--- notify socket:" >&2; cat "$TMP/notify.log" >&2; }
+  exit 1
+}
+ok() { echo "  ok: $*"; }
+wait_for() {  # wait_for FILE PATTERN SECONDS
+  local i
+  for ((i = 0; i < $3 * 10; i++)); do
+    grep -q -- "$2" "$1" 2>/dev/null && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+# systemd's side of sd_notify: a datagram socket, every message one line in notify.log.
+python3 -u - "$TMP/notify" >"$TMP/notify.log" <<'PY' &
+import socket, sys
+s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+s.bind(sys.argv[1])
+while True:
+    print(s.recv(4096).decode().replace("\n", " | "))
+PY
+LISTENER_PID=$!
+for ((i = 0; i < 50; i++)); do [[ -S $TMP/notify ]] && break; sleep 0.1; done
+[[ -S $TMP/notify ]] || fail "the notify socket did not appear"
+
+printf '{"slides": [{"text": "eins"}, {"text": "zwei"}]}\n' >"$TMP/playlist.json"
+
+echo "== kiosk under a fake systemd (WatchdogSec=1, dummy video driver)"
+# WATCHDOG_PID is left unset: sd_watchdog_enabled then accepts the watchdog as ours.
+env -u DISPLAY -u WAYLAND_DISPLAY SDL_VIDEODRIVER=dummy NOTIFY_SOCKET="$TMP/notify" \
+  WATCHDOG_USEC=1000000 "$KIOSK" --size 640x360 "$TMP/playlist.json" \
+  >"$TMP/kiosk.out" 2>"$TMP/kiosk.log" </dev/null &
+APP_PID=$!
+wait_for "$TMP/kiosk.log" 'first frame on screen' 60 || fail "no first frame within 60 s"
+ok "$(grep -o 'first frame on screen after [0-9]* ms' "$TMP/kiosk.log")"
+wait_for "$TMP/notify.log" 'READY=1' 5 || fail "no READY=1 on the notify socket"
+ok "READY=1: $(grep -m1 READY=1 "$TMP/notify.log")"
+# A paused or static slide sleeps in SDL_WaitEvent: the watchdog must still be fed.
+sleep 2
+feeds=$(grep -c '^WATCHDOG=1$' "$TMP/notify.log" || true)
+((feeds >= 3)) || fail "only $feeds WATCHDOG=1 in 2 s with WatchdogSec=1 (want one every 0.5 s)"
+ok "$feeds WATCHDOG=1 messages so far"
+
+echo "== SIGHUP"
+kill -HUP "$APP_PID"
+wait_for "$TMP/kiosk.log" 'reloaded: ' 30 || fail "no \"reloaded\" after SIGHUP"
+grep -q 'reloading' "$TMP/kiosk.log" || fail "no \"reloading\" line after SIGHUP"
+kill -0 "$APP_PID" 2>/dev/null || fail "kiosk died of SIGHUP"
+wait_for "$TMP/notify.log" 'RELOADING=1' 5 || fail "no RELOADING=1 on the notify socket"
+ok "$(grep -o 'reloaded: .*' "$TMP/kiosk.log")"
+
+echo "== SIGTERM"
+kill -TERM "$APP_PID"
+for ((i = 0; i < 100; i++)); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
+kill -0 "$APP_PID" 2>/dev/null && fail "kiosk still runs 10 s after SIGTERM"
+status=0
+wait "$APP_PID" || status=$?
+APP_PID=""
+((status == 0)) || fail "kiosk exited with status $status after SIGTERM, expected 0"
+grep -q 'SIGTERM: quitting' "$TMP/kiosk.log" || fail "no \"SIGTERM: quitting\" line"
+wait_for "$TMP/notify.log" 'STOPPING=1' 2 || fail "no STOPPING=1 on the notify socket"
+ok "exit status 0, STOPPING=1 sent"
+echo "PASS: signals_test"

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The systemd unit, as systemd itself judges it: `systemd-analyze verify` prints nothing
+# and `systemd-analyze security --offline=yes` rates its exposure at most 1.5.
+# verify needs ExecStart's binary to exist: it checks a copy naming the build's binary.
+#
+# Usage: tests/e2e/systemd_test.sh path/to/kiosk.service path/to/kiosk
+set -euo pipefail
+
+if [[ $# -ne 2 ]]; then
+  echo "usage: $0 UNIT_FILE KIOSK_BINARY" >&2
+  exit 2
+fi
+UNIT=$1
+KIOSK=$(realpath -- "$2")
+MAX_EXPOSURE=1.5
+command -v systemd-analyze >/dev/null || { echo "FAIL: systemd-analyze not found (apt-get install systemd)" >&2; exit 1; }
+grep -q '^ExecStart=/usr/bin/kiosk' "$UNIT" || { echo "FAIL: $UNIT does not start /usr/bin/kiosk" >&2; exit 1; }
+
+TMP=$(mktemp -d)
+trap 'rm -rf -- "$TMP"' EXIT
+sed "s#^ExecStart=/usr/bin/kiosk#ExecStart=$KIOSK#" "$UNIT" >"$TMP/kiosk.service"
+
+echo "== systemd-analyze verify"
+status=0
+out=$(cd "$TMP" && systemd-analyze verify "$TMP/kiosk.service" 2>&1) || status=$?
+if ((status != 0)) || [[ -n $out ]]; then
+  echo "FAIL: systemd-analyze verify exited $status and said:" >&2
+  echo "$out" >&2
+  exit 1
+fi
+echo "  ok: silent, exit status 0"
+
+echo "== systemd-analyze security --offline=yes"
+out=$(systemd-analyze security --offline=yes "$TMP/kiosk.service" 2>&1) || true
+line=$(grep 'Overall exposure level' <<<"$out") || { echo "FAIL: no exposure level in:" >&2; echo "$out" >&2; exit 1; }
+score=$(sed -n 's/.*Overall exposure level for kiosk.service: \([0-9.]*\).*/\1/p' <<<"$line")
+[[ -n $score ]] || { echo "FAIL: cannot read the score from: $line" >&2; exit 1; }
+if ! awk -v s="$score" -v max="$MAX_EXPOSURE" 'BEGIN { exit !(s <= max) }'; then
+  echo "FAIL: exposure $score, at most $MAX_EXPOSURE allowed. What counts:" >&2
+  grep '✗' <<<"$out" >&2 || true
+  exit 1
+fi
+echo "  ok: $line"
+echo "PASS: systemd_test"
