@@ -49,9 +49,9 @@ int CheckPlaylist(const std::string& path, const FileSystem& fs, std::ostream& o
       for (std::size_t i = 0; i < fits.size(); ++i) {
         if (fits[i].met_minimum) continue;
         add(Severity::kWarning, "slides[" + std::to_string(i) + "]",
-            "too much text for " + size + ": the body text is " +
-                std::to_string(fits[i].body_px) + " px, below the readable minimum of " +
-                std::to_string(fits[i].min_px) + " px (shorten it or split the slide)");
+            "too much text for " + size + ": the body text is " + std::to_string(fits[i].body_px) +
+                " px, below the readable minimum of " + std::to_string(fits[i].min_px) +
+                " px (shorten it or split the slide)");
       }
     }
   }
@@ -60,8 +60,8 @@ int CheckPlaylist(const std::string& path, const FileSystem& fs, std::ostream& o
   const std::size_t warnings = diagnostics.size() - errors;
 
   if (options.json) {
-    nlohmann::json report = {{"file", path}, {"ok", errors == 0}, {"errors", errors},
-                             {"warnings", warnings}};
+    nlohmann::json report = {
+        {"file", path}, {"ok", errors == 0}, {"errors", errors}, {"warnings", warnings}};
     report["diagnostics"] = nlohmann::json::array();
     for (const Diagnostic& d : diagnostics) {
       nlohmann::json j = {{"severity", d.severity == Severity::kError ? "error" : "warning"},

@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 #include <charconv>
+#include <cstdlib>
 
 #include "input.h"
 
@@ -27,17 +28,30 @@ struct App {
   CLI::App app{"kiosk " KIOSK_VERSION " - fullscreen slides from a JSON playlist", "kiosk"};
   Options options;
   std::string size;
+  std::string renderer = "auto";
   bool check = false;
 
   App() {
     app.set_version_flag("--version", "kiosk " KIOSK_VERSION);
     app.add_option("PLAYLIST", options.playlist, "Playlist JSON file")->type_name("");
     app.add_flag("--check", check, "Validate PLAYLIST, print every problem, exit 1 on errors");
+    app.add_flag("--json", options.json, "With --check: print the report as JSON");
     app.add_option("--render", options.render_dir,
                    "Write each slide to DIR/slide-001.png ... without a display")
         ->type_name("DIR");
-    app.add_option("--size", size, "Window or picture size, e.g. 1280x720")->type_name("WxH");
+    app.add_option("--size", size,
+                   "Window or picture size, e.g. 1280x720; with --check: report every "
+                   "slide's text size at that screen size")
+        ->type_name("WxH");
     app.add_flag("--windowed", options.windowed, "Show in a window instead of fullscreen");
+    // Not CLI11's envname(): its "(Env:...)" note breaks the help's columns.
+    app.add_option("--rotate", options.rotate,
+                   "Turn the picture clockwise: 0, 90, 180 or 270 (default $KIOSK_ROTATE)")
+        ->type_name("DEG");
+    app.add_option("--renderer", renderer,
+                   "auto (GPU on a console or with /dev/dri/renderD*, else software), gpu "
+                   "or software")
+        ->type_name("WHICH");
     app.footer(Footer());
     app.get_formatter()->column_width(26);
   }
@@ -80,6 +94,12 @@ CommandLine ParseCommandLine(int argc, const char* const* argv) {
     return result;
   }
   result.options = a.options;
+  if (const char* env = std::getenv("KIOSK_ROTATE"); env && *env && a.app.count("--rotate") == 0) {
+    const std::string_view text(env);
+    const auto [end, ec] =
+        std::from_chars(text.data(), text.data() + text.size(), result.options.rotate);
+    if (ec != std::errc() || end != text.data() + text.size()) result.options.rotate = -1;
+  }
   if (a.app.count("--size") > 0 &&
       !ParseSize(a.size, &result.options.width, &result.options.height)) {
     result.exit_code = kExitUsage;
@@ -87,10 +107,32 @@ CommandLine ParseCommandLine(int argc, const char* const* argv) {
                     std::string(kUsageHint);
     return result;
   }
+  if (result.options.rotate % 90 != 0 || result.options.rotate < 0 || result.options.rotate > 270) {
+    result.exit_code = kExitUsage;
+    result.output =
+        std::string(a.app.count("--rotate") > 0 ? "kiosk: --rotate" : "kiosk: KIOSK_ROTATE") +
+        ": expected 0, 90, 180 or 270\n" + std::string(kUsageHint);
+    return result;
+  }
+  if (a.renderer == "gpu") {
+    result.options.renderer = RendererChoice::kGpu;
+  } else if (a.renderer == "software") {
+    result.options.renderer = RendererChoice::kSoftware;
+  } else if (a.renderer != "auto") {
+    result.exit_code = kExitUsage;
+    result.output = "kiosk: --renderer: expected auto, gpu or software, got \"" + a.renderer +
+                    "\"\n" + std::string(kUsageHint);
+    return result;
+  }
   if (a.check && a.app.count("--render") > 0) {
     result.exit_code = kExitUsage;
     result.output =
         "kiosk: --check and --render cannot be used together\n" + std::string(kUsageHint);
+    return result;
+  }
+  if (result.options.json && !a.check) {
+    result.exit_code = kExitUsage;
+    result.output = "kiosk: --json only goes with --check\n" + std::string(kUsageHint);
     return result;
   }
   if (a.check) result.options.mode = Mode::kCheck;

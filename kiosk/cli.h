@@ -7,6 +7,11 @@ namespace kiosk {
 
 enum class Mode { kShow, kCheck, kRender };
 
+// --renderer: kAuto draws with the GPU on a console (KMSDRM) and on a desktop only when a
+// GPU render node (/dev/dri/renderD*) exists; otherwise with SDL's software renderer, which
+// on X11 also keeps Mesa's llvmpipe (about 60 MiB) out of the process.
+enum class RendererChoice { kAuto, kGpu, kSoftware };
+
 struct Options {
   Mode mode = Mode::kShow;
   std::string playlist;    // empty: the bundled resolution
@@ -14,6 +19,9 @@ struct Options {
   int width = 0;           // --size WxH; 0 = native (show) or 1920x1080 (render)
   int height = 0;
   bool windowed = false;
+  bool json = false;  // --check --json: the report as JSON on stdout
+  int rotate = 0;     // --rotate DEG (or $KIOSK_ROTATE): 0, 90, 180 or 270
+  RendererChoice renderer = RendererChoice::kAuto;  // --renderer auto|gpu|software
 };
 
 // Exit codes, as documented in --help and the README.

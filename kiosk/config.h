@@ -35,10 +35,15 @@ inline constexpr double kProgressHeight = 1.0 / 200;
 inline constexpr int kProgressMinStepMs = 250;  // the bar moves at most 4 times a second
 inline constexpr unsigned char kChromeAlpha = 150;
 
+// Hot reload: read the files this long after the last change event of a burst (an
+// editor's save is several events; a half-written file must not be read).
+inline constexpr int kReloadQuietMs = 300;
+
 // Rendering.
 inline constexpr int kDefaultRenderWidth = 1920;
 inline constexpr int kDefaultRenderHeight = 1080;
-inline constexpr int kSlideTextureCache =
-    4;  // slides kept rendered: current, next, previous, one spare
+// Slides kept rendered: current, next, previous (a slide's text is about 5 MiB of pixels
+// at 1920x1080; one re-rendered after a jump costs a few milliseconds).
+inline constexpr int kSlideTextureCache = 3;
 
 }  // namespace kiosk::config

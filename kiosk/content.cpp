@@ -1,25 +1,53 @@
 #include "content.h"
 
 #include <iostream>
+#include <sstream>
 
 #include "check.h"
+#include "reload.h"
 
 namespace kiosk {
+namespace {
 
-void Log(const std::string& line) { std::cerr << "kiosk: " << line << std::endl; }
-
-// Loads and checks everything a show needs; prints why not on failure.
-std::optional<Content> LoadContent(const std::string& path) {
+std::optional<Content> LoadQuietly(const std::string& path, std::ostream& err) {
   RealFileSystem fs;
-  LoadResult result = LoadAndReport(path, fs, std::cerr);
+  LoadResult result = LoadAndReport(path, fs, err);
   if (!result.playlist) return std::nullopt;
   Content content{std::move(*result.playlist), {}};
   std::vector<std::string> warnings;
   std::string error;
   const bool ok = ResolveFonts(content.playlist.theme, &content.fonts, &warnings, &error);
-  for (const std::string& w : warnings) std::cerr << path << ": warning: theme.font: " << w << '\n';
+  for (const std::string& w : warnings) err << path << ": warning: theme.font: " << w << '\n';
   if (!ok) {
-    std::cerr << path << ": error: theme.font: " << error << '\n';
+    err << path << ": error: theme.font: " << error << '\n';
+    return std::nullopt;
+  }
+  return content;
+}
+
+}  // namespace
+
+void Log(const std::string& line) { std::cerr << "kiosk: " << line << std::endl; }
+
+// Loads and checks everything a show needs; prints why not on failure.
+std::optional<Content> LoadContent(const std::string& path, std::vector<std::string>* problems) {
+  std::ostringstream report;
+  std::optional<Content> content = LoadQuietly(path, report);
+  std::cerr << report.str() << std::flush;
+  if (problems) {
+    std::istringstream lines(report.str());
+    for (std::string line; std::getline(lines, line);) problems->push_back(line);
+  }
+  return content;
+}
+
+std::optional<Content> ErrorScreenContent(const std::string& path,
+                                          const std::vector<std::string>& problems) {
+  Content content{ErrorScreenPlaylist(path, problems), {}};
+  std::vector<std::string> warnings;
+  std::string error;
+  if (!ResolveFonts(content.playlist.theme, &content.fonts, &warnings, &error)) {
+    Log("cannot show the errors on screen: " + error);
     return std::nullopt;
   }
   return content;

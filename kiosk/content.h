@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "font_lookup.h"
 #include "hyphenation.h"
@@ -22,8 +23,14 @@ struct Content {
 };
 
 // Loads and checks everything a show needs; prints every problem and returns nothing on
-// errors.
-std::optional<Content> LoadContent(const std::string& path);
+// errors. With `problems`, also hands the printed lines back (for the error screen).
+std::optional<Content> LoadContent(const std::string& path,
+                                   std::vector<std::string>* problems = nullptr);
+
+// What to show when the playlist cannot be shown: its problems on one slide, in the
+// default font. Nothing only if no font exists at all.
+std::optional<Content> ErrorScreenContent(const std::string& path,
+                                          const std::vector<std::string>& problems);
 
 // Starts loading the hyphenation patterns for `lang` in the background, or logs why there
 // will be none. `on_ready` runs on the loading thread.

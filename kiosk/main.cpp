@@ -6,9 +6,12 @@
 #include "cli.h"
 #include "data_dir.h"
 #include "sdl_app.h"
+#include "service.h"
 
 int main(int argc, char** argv) {
-  const auto started = std::chrono::steady_clock::now();
+  // Process start as the kernel saw it (exec), so the dynamic loader and static
+  // initialisers count too; main's entry if /proc/self/stat says nothing.
+  const auto started = std::chrono::steady_clock::now() - kiosk::ProcessAge();
   const kiosk::CommandLine cl = kiosk::ParseCommandLine(argc, argv);
   if (cl.exit_code >= 0) {
     (cl.exit_code == 0 ? std::cout : std::cerr) << cl.output;
@@ -28,7 +31,12 @@ int main(int argc, char** argv) {
   switch (options.mode) {
     case kiosk::Mode::kCheck: {
       kiosk::RealFileSystem fs;
-      return kiosk::CheckPlaylist(playlist, fs, std::cout, std::cerr);
+      kiosk::CheckOptions check;
+      check.json = options.json;
+      check.width = options.width;
+      check.height = options.height;
+      check.fit = kiosk::FitWithRealFonts;
+      return kiosk::CheckPlaylist(playlist, fs, std::cout, std::cerr, check);
     }
     case kiosk::Mode::kRender:
       return kiosk::RenderSlides(options, playlist);

@@ -7,14 +7,15 @@
 #include <nlohmann/json.hpp>
 
 #include "config.h"
+#include "json_keys.h"
 
 namespace kiosk {
 namespace {
 
 using nlohmann::json;
 
-constexpr std::string_view kTopKeys[] = {"$schema",  "lang",    "duration", "transition",
-                                         "progress", "counter", "theme",    "slides"};
+constexpr std::string_view kTopKeys[] = {"$schema", "lang",  "duration", "transition", "progress",
+                                         "counter", "theme", "slides",   "error_mark"};
 constexpr std::string_view kThemeKeys[] = {
     "background", "foreground", "accent",        "font",          "font_file",
     "margin",     "align",      "max_text_size", "min_text_size", "uniform_size"};
@@ -195,6 +196,9 @@ std::string SyntaxMessage(const json::parse_error& e) {
   if (what.find("control character U+000A (LF) must be escaped") != std::string::npos) {
     return what + " (is a closing \" missing, or a line break inside a string? write it as \\n)";
   }
+  if (what.size() >= 17 && what.compare(what.size() - 17, 17, "- invalid literal") == 0) {
+    what += " (text needs \"quotes\"; Infinity and NaN are not JSON numbers)";
+  }
   // The two mistakes people make most when editing JSON by hand.
   auto contains = [&what](const char* s) { return what.find(s) != std::string::npos; };
   if (contains("unexpected string literal; expected '}'") ||
@@ -321,6 +325,9 @@ LoadResult ParsePlaylist(std::string_view json_text, const std::string& file) {
     c.Error("(top level)", "must be an object with a \"slides\" array, not " + TypeName(root));
     return result;
   }
+  for (std::string& key : FindDuplicateKeys(json_text)) {
+    c.Error(std::move(key), "given more than once (only the last would count): keep one");
+  }
   c.UnknownKeys(root, "", kTopKeys);
   c.String(root, "", "lang", &playlist.lang);
   double default_duration = config::kSlideSeconds;
@@ -328,6 +335,7 @@ LoadResult ParsePlaylist(std::string_view json_text, const std::string& file) {
   c.Number(root, "", "transition", 0, false, config::kMaxTransitionSeconds, &playlist.transition);
   c.Bool(root, "", "progress", &playlist.show_progress);
   c.Bool(root, "", "counter", &playlist.show_counter);
+  c.Bool(root, "", "error_mark", &playlist.error_mark);
   if (auto it = root.find("theme"); it != root.end()) CheckTheme(c, *it, file, &playlist.theme);
 
   auto slides = root.find("slides");

@@ -42,6 +42,7 @@ struct Playlist {
   double transition = 0;  // seconds of crossfade, 0 = cut
   bool show_progress = true;
   bool show_counter = true;
+  bool error_mark = false;  // mark on screen while the file on disk has errors
   Theme theme;
   std::vector<Slide> slides;
 };

@@ -6,7 +6,9 @@
 
 #include <chrono>
 #include <string>
+#include <vector>
 
+#include "check.h"
 #include "cli.h"
 
 namespace kiosk {
@@ -27,5 +29,9 @@ int RunShow(const Options& options, const std::string& playlist_path,
 
 // Writes every slide as DIR/slide-001.png ... with SDL's software renderer and no display.
 int RenderSlides(const Options& options, const std::string& playlist_path);
+
+// For --check --size: every slide laid out with the real fonts and hyphenation.
+std::vector<SlideFit> FitWithRealFonts(const Playlist& playlist, const FontFiles& fonts, int w,
+                                       int h);
 
 }  // namespace kiosk

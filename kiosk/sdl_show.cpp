@@ -4,6 +4,7 @@
 #include <SDL_image.h>
 #include <SDL_ttf.h>
 
+#include <algorithm>
 #include <climits>
 #include <cstdio>
 #include <cstdlib>
@@ -14,18 +15,73 @@
 #include <optional>
 
 #include "config.h"
+#include "console.h"
 #include "content.h"
+#include "file_watch.h"
 #include "font_lookup.h"
 #include "frame.h"
 #include "hyphenation.h"
+#include "pinned_files.h"
+#include "reload.h"
 #include "sdl_draw.h"
+#include "sdl_rotation.h"
+#include "sdl_signals.h"
 #include "sdl_text.h"
+#include "service.h"
 #include "show.h"
 
 namespace kiosk {
 namespace {
 
 Millis NowMs() { return static_cast<Millis>(SDL_GetTicks64()); }
+
+// SDL_USEREVENT codes: wake up, or a watched file changed on disk.
+constexpr Sint32 kWakeUp = 0;
+constexpr Sint32 kFilesChanged = 1;
+
+// KIOSK_FRAME_STATS=1 (for bench/run.sh): after each crossfade, the times of all crossfade
+// frames so far on stderr: drawing (Draw and SDL_RenderFlush, so the blending is really
+// done) and the interval between presents (which includes waiting for vsync).
+class FrameStats {
+ public:
+  using Clock = std::chrono::steady_clock;
+  void Add(bool crossfade, Clock::time_point begin, Clock::time_point drawn,
+           Clock::time_point presented) {
+    if (!crossfade) {
+      if (in_crossfade_) Log(Summary());
+      in_crossfade_ = false;
+      return;
+    }
+    draw_.push_back(Ms(begin, drawn));
+    if (in_crossfade_) interval_.push_back(Ms(last_, presented));
+    in_crossfade_ = true;
+    last_ = presented;
+  }
+
+ private:
+  static double Ms(Clock::time_point a, Clock::time_point b) {
+    return std::chrono::duration<double, std::milli>(b - a).count();
+  }
+  static std::string Percentiles(std::vector<double> v) {
+    if (v.empty()) return "none";
+    std::sort(v.begin(), v.end());
+    auto at = [&](double p) {
+      const auto i = static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
+      char text[16];
+      std::snprintf(text, sizeof text, "%.2f", v[std::min(i, v.size() - 1)]);
+      return std::string(text);
+    };
+    return "p50 " + at(0.5) + " p99 " + at(0.99) + " max " + at(1.0) + " ms";
+  }
+  std::string Summary() const {
+    return "frame stats: " + std::to_string(draw_.size()) + " crossfade frames, draw " +
+           Percentiles(draw_) + ", interval " + Percentiles(interval_);
+  }
+  std::vector<double> draw_;
+  std::vector<double> interval_;
+  bool in_crossfade_ = false;
+  Clock::time_point last_;
+};
 
 bool NoDisplayServer() {
   auto unset = [](const char* name) {
@@ -35,17 +91,44 @@ bool NoDisplayServer() {
   return unset("DISPLAY") && unset("WAYLAND_DISPLAY");
 }
 
+// A GPU the desktop's GL could use. Without one, Mesa's GL is llvmpipe: about 60 MiB more
+// in the process and slower to start than SDL's own software renderer.
+bool HasGpuRenderNode() {
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator("/dev/dri", ec)) {
+    if (entry.path().filename().string().starts_with("renderD")) return true;
+  }
+  return false;
+}
+
 class Show {
  public:
-  Show(const Options& options, std::string path, Content content)
+  // `showing_errors`: `content` is the error screen, the playlist itself did not load.
+  Show(const Options& options, std::string path, Content content, bool showing_errors)
       : options_(options),
         path_(std::move(path)),
         fonts_files_(content.fonts),
         deck_(fonts_),
-        scheduler_(DurationsOf(content.playlist), TransitionOf(content.playlist), NowMs()) {
-    hyphenation_lang_ = content.playlist.lang;
-    hyphenation_ = StartHyphenation(hyphenation_lang_, WakeUp);
+        scheduler_(DurationsOf(content.playlist), TransitionOf(content.playlist), NowMs()),
+        showing_errors_(showing_errors) {
+    // The patterns load after the first frame (Run): on two cores the load would compete
+    // with start-up.
+    if (!showing_errors_) hyphenation_lang_ = content.playlist.lang;
     deck_.SetPlaylist(std::move(content.playlist));
+    deck_.OnLayout([this](std::size_t slide, const SlideLayout& layout, const LayoutLimits& l) {
+      if (layout.met_minimum) return;
+      Log(path_ + ": slides[" + std::to_string(slide) + "]: too much text for " +
+          std::to_string(deck_.width()) + "x" + std::to_string(deck_.height()) + ": body text " +
+          std::to_string(layout.body_px) + " px, below the readable minimum of " +
+          std::to_string(l.min_body_px) + " px");
+    });
+    watch_ = std::make_unique<WatchThread>([](const std::vector<std::string>&) {
+      SDL_Event e{};
+      e.type = SDL_USEREVENT;
+      e.user.code = kFilesChanged;
+      SDL_PushEvent(&e);
+    });
+    WatchFiles();
   }
   ~Show() {
     drawer_.reset();
@@ -59,18 +142,27 @@ class Show {
   bool OpenDisplay();
   void Handle(const SDL_Event& e);
   void Reload();
+  // Shows `content` from now on (the same slide if it still exists).
+  void SwapIn(Content content, bool showing_errors);
+  void WatchFiles();
+  bool CreateRenderer();
   void Resize();
   void ApplyHyphenation();
   // Wakes the event loop from another thread (SDL_PushEvent is thread-safe).
   static void WakeUp() {
     SDL_Event e{};
     e.type = SDL_USEREVENT;
+    e.user.code = kWakeUp;
     SDL_PushEvent(&e);
   }
 
   Options options_;
+  SdlRotation rotation_{options_.rotate};
+  ServiceNotifier service_;  // systemd: ready, watchdog
   std::string path_;
   FontFiles fonts_files_;
+  PinnedFiles font_pins_;   // keeps the fonts in use readable if their files go away
+  FontFiles pinned_fonts_;  // fonts_files_ under their pinned names
   TtfFonts fonts_;
   Deck deck_;
   Scheduler scheduler_;
@@ -82,14 +174,22 @@ class Show {
   std::string hyphenation_lang_;
   std::unique_ptr<HyphenationLoader> hyphenation_;  // owns what the Deck points to
   bool hyphenation_applied_ = false;
+  bool software_ = false;       // SDL's software renderer (--renderer, or auto without a GPU)
+  bool paced_by_vsync_ = true;  // else the loop paces crossfades itself (kFrameMs)
   std::chrono::steady_clock::time_point started_;
   bool running_ = true;
   bool redraw_ = true;
+  bool showing_errors_ = false;   // the error screen: the playlist has never loaded
+  bool disk_has_errors_ = false;  // the last reload failed; an older version shows
+  std::unique_ptr<WatchThread> watch_;
+  ReloadTimer reload_timer_{config::kReloadQuietMs};
+  std::unique_ptr<FrameStats> frame_stats_;  // KIOSK_FRAME_STATS=1
 };
 
 bool Show::OpenDisplay() {
   std::string error;
-  if (!fonts_.Open(fonts_files_, &error)) {
+  pinned_fonts_ = PinFonts(fonts_files_, &font_pins_);
+  if (!fonts_.Open(pinned_fonts_, &error)) {
     Log(error);
     return false;
   }
@@ -97,9 +197,19 @@ bool Show::OpenDisplay() {
   if (console) {
     // Without this SDL falls back to an invisible offscreen window and "works".
     SDL_SetHint(SDL_HINT_VIDEODRIVER, "kmsdrm");
+    for (const std::string& problem : ConsoleAccessProblems()) Log(problem);
   }
   SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
   SDL_SetHint(SDL_HINT_RENDER_VSYNC, "1");
+  // On a console (KMSDRM: OpenGL ES 2, the Pi's GPU) or with a render node: the GPU.
+  software_ =
+      options_.renderer == RendererChoice::kSoftware ||
+      (options_.renderer == RendererChoice::kAuto && !NoDisplayServer() && !HasGpuRenderNode());
+  if (software_) {
+    // Else SDL backs the software renderer's window surface with a GL texture on X11,
+    // which loads llvmpipe after all.
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+  }
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
     if (console) {
       Log(std::string("cannot open the display: ") + SDL_GetError() +
@@ -133,8 +243,25 @@ bool Show::OpenDisplay() {
     Log(std::string("cannot create the window: ") + SDL_GetError());
     return false;
   }
-  renderer_ = SDL_CreateRenderer(window_, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-  if (!renderer_) {
+  if (!CreateRenderer()) return false;
+  SDL_ShowCursor(SDL_DISABLE);
+  SDL_DisableScreenSaver();
+  return true;
+}
+
+// Also after SDL_RENDER_DEVICE_RESET: the old renderer and its textures are gone.
+bool Show::CreateRenderer() {
+  drawer_.reset();
+  rotation_.Reset();
+  if (renderer_) SDL_DestroyRenderer(renderer_);
+  renderer_ = nullptr;
+  if (!software_) {
+    renderer_ =
+        SDL_CreateRenderer(window_, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+  }
+  if (!renderer_ && software_) {
+    renderer_ = SDL_CreateRenderer(window_, -1, SDL_RENDERER_SOFTWARE);
+  } else if (!renderer_) {
     Log(std::string("no accelerated renderer (") + SDL_GetError() + "), using software");
     renderer_ = SDL_CreateRenderer(window_, -1, SDL_RENDERER_SOFTWARE);
   }
@@ -142,8 +269,11 @@ bool Show::OpenDisplay() {
     Log(std::string("cannot create a renderer: ") + SDL_GetError());
     return false;
   }
-  SDL_ShowCursor(SDL_DISABLE);
-  SDL_DisableScreenSaver();
+  SDL_RendererInfo info{};
+  SDL_GetRendererInfo(renderer_, &info);
+  // SDL's software renderer presents at once, however often it is asked to.
+  paced_by_vsync_ =
+      (info.flags & SDL_RENDERER_PRESENTVSYNC) && !(info.flags & SDL_RENDERER_SOFTWARE);
   drawer_ = std::make_unique<FrameDrawer>(renderer_, fonts_);
   Resize();
   return true;
@@ -152,7 +282,7 @@ bool Show::OpenDisplay() {
 void Show::ApplyHyphenation() {
   if (!hyphenation_ || hyphenation_applied_ || !hyphenation_->ready()) return;
   hyphenation_applied_ = true;
-  const Hyphenator* hyphenator = hyphenation_->Wait();
+  Hyphenator* hyphenator = hyphenation_->Wait();
   if (!hyphenator) {
     Log(hyphenation_->error() + "; lines break at spaces and hyphens only");
     return;
@@ -161,6 +291,9 @@ void Show::ApplyHyphenation() {
   std::vector<std::size_t> on_screen = {scheduler_.current()};
   if (auto out = scheduler_.FadingOut(NowMs())) on_screen.push_back(*out);
   deck_.SetHyphenator(hyphenator, on_screen);
+  // The playlist's words are all it needs: the patterns (about 40 MiB for German) go.
+  deck_.HyphenateAllWords();
+  hyphenator->ReleasePatterns();
   const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                       std::chrono::steady_clock::now() - started_)
                       .count();
@@ -173,6 +306,7 @@ void Show::Resize() {
   int h = 0;
   SDL_GetRendererOutputSize(renderer_, &w, &h);
   if (w <= 0 || h <= 0) return;
+  rotation_.LayoutSize(&w, &h);
   if (w != deck_.width() || h != deck_.height()) {
     deck_.SetScreen(w, h);
     drawer_->Clear();
@@ -180,34 +314,78 @@ void Show::Resize() {
   redraw_ = true;
 }
 
+void Show::WatchFiles() {
+  std::string error;
+  const Playlist* playlist = showing_errors_ ? nullptr : &deck_.playlist();
+  if (!watch_->Watch(WatchedFiles(path_, playlist), &error)) {
+    Log(error + "; the playlist reloads only on R or SIGHUP");
+  }
+}
+
 void Show::Reload() {
   Log("reloading " + path_);
-  std::optional<Content> content = LoadContent(path_);
+  reload_timer_.Reading(NowMs());
+  std::vector<std::string> problems;
+  std::optional<Content> content = LoadContent(path_, &problems);
   if (!content) {
-    Log("the playlist has errors; still showing the last good version");
-    return;
-  }
-  std::string error;
-  if (content->fonts.regular != fonts_files_.regular || content->fonts.bold != fonts_files_.bold) {
-    if (!fonts_.Open(content->fonts, &error)) {
-      Log(error + "; still showing the last good version");
-      fonts_.Open(fonts_files_, &error);
+    if (showing_errors_) {
+      // Still broken: show what is wrong now.
+      if (auto errors = ErrorScreenContent(path_, problems)) SwapIn(std::move(*errors), true);
       return;
     }
-    fonts_files_ = content->fonts;
+    Log("the playlist has errors; still showing the last good version");
+    disk_has_errors_ = true;
+    reload_timer_.Finished(false);
+    redraw_ = true;
+    return;
   }
-  if (content->playlist.lang != hyphenation_lang_) {
+  SwapIn(std::move(*content), false);
+}
+
+void Show::SwapIn(Content content, bool showing_errors) {
+  std::string error;
+  if (content.fonts.regular != fonts_files_.regular || content.fonts.bold != fonts_files_.bold ||
+      content.fonts.fallbacks != fonts_files_.fallbacks) {
+    PinnedFiles pins;
+    FontFiles pinned = PinFonts(content.fonts, &pins);
+    if (!fonts_.Open(pinned, &error)) {
+      Log(content.fonts.regular + ": " + error + "; still showing the last good version");
+      fonts_.Open(pinned_fonts_, &error);
+      disk_has_errors_ = true;
+      return;
+    }
+    font_pins_ = std::move(pins);
+    pinned_fonts_ = std::move(pinned);
+    fonts_files_ = content.fonts;
+  }
+  const std::string lang = showing_errors ? "" : content.playlist.lang;
+  if (lang != hyphenation_lang_) {
     deck_.SetHyphenator(nullptr);
-    hyphenation_lang_ = content->playlist.lang;
-    hyphenation_ = StartHyphenation(hyphenation_lang_, WakeUp);
+    hyphenation_lang_ = lang;
+    hyphenation_ = lang.empty() ? nullptr : StartHyphenation(hyphenation_lang_, WakeUp);
     hyphenation_applied_ = false;
   }
   const Millis now = NowMs();
-  scheduler_.Reset(DurationsOf(content->playlist), TransitionOf(content->playlist), now);
-  Log("reloaded: " + std::to_string(content->playlist.slides.size()) + " slides");
-  deck_.SetPlaylist(std::move(content->playlist));
+  scheduler_.Reset(DurationsOf(content.playlist), TransitionOf(content.playlist), now);
+  Log(showing_errors ? "the playlist still has errors: showing them"
+                     : "reloaded: " + std::to_string(content.playlist.slides.size()) + " slides");
+  deck_.SetPlaylist(std::move(content.playlist));
+  if (hyphenation_applied_ && hyphenation_ && hyphenation_->ready() && hyphenation_->Wait()) {
+    // New words the released patterns cannot answer: load them again (in the background;
+    // until then the new words are not hyphenated).
+    deck_.HyphenateAllWords();
+    if (hyphenation_->Wait()->missed()) {
+      deck_.SetHyphenator(nullptr);
+      hyphenation_ = StartHyphenation(hyphenation_lang_, WakeUp);
+      hyphenation_applied_ = false;
+    }
+  }
   drawer_->Clear();
+  showing_errors_ = showing_errors;
+  disk_has_errors_ = false;
+  WatchFiles();
   redraw_ = true;
+  reload_timer_.Finished(!showing_errors);
 }
 
 void Show::Handle(const SDL_Event& e) {
@@ -242,9 +420,22 @@ void Show::Handle(const SDL_Event& e) {
       if (e.window.event == SDL_WINDOWEVENT_EXPOSED) redraw_ = true;
       break;
     case SDL_RENDER_TARGETS_RESET:
-    case SDL_RENDER_DEVICE_RESET:
+      Log("the renderer's textures were lost: drawing them again");
       drawer_->Clear();
       redraw_ = true;
+      break;
+    case SDL_RENDER_DEVICE_RESET:
+      Log("the graphics device was reset: creating a new renderer");
+      if (!CreateRenderer()) running_ = false;
+      redraw_ = true;
+      break;
+    case SDL_USEREVENT:
+      if (e.user.code == kFilesChanged) {
+        if (reload_timer_.Changed(NowMs())) {
+          Log("a watched file changed on disk; reloading in " +
+              std::to_string(config::kReloadQuietMs) + " ms unless it changes again");
+        }
+      }
       break;
     default:
       break;
@@ -253,20 +444,47 @@ void Show::Handle(const SDL_Event& e) {
 
 int Show::Run(std::chrono::steady_clock::time_point started) {
   started_ = started;
+  if (const char* stats = std::getenv("KIOSK_FRAME_STATS"); stats && std::string(stats) == "1") {
+    frame_stats_ = std::make_unique<FrameStats>();
+  }
   if (!OpenDisplay()) return kExitError;
   Frame shown;
   bool first = true;
+  Millis frame_begin = 0;  // when the last frame began to be drawn
   while (running_) {
+    if (const SignalRequest signal = TakeSignal(); signal == SignalRequest::kQuit) {
+      break;
+    } else if (signal == SignalRequest::kReload) {
+      service_.Reloading();
+      Reload();
+      service_.Ready("showing " + std::to_string(scheduler_.count()) + " slides from " + path_);
+    }
     ApplyHyphenation();
+    if (reload_timer_.Due(NowMs())) Reload();
     const Millis now = NowMs();
     scheduler_.Update(now);
     Frame frame = BuildFrame(deck_, scheduler_, state_, now);
+    if (disk_has_errors_ && deck_.playlist().error_mark && !state_.black) {
+      AddErrorMark(&frame, deck_.playlist().theme, deck_.width(), deck_.height());
+    }
     const bool draw = redraw_ || frame != shown;
     if (draw) {
+      frame_begin = NowMs();
+      const auto begin = std::chrono::steady_clock::now();
+      rotation_.Begin(renderer_);
       drawer_->Draw(frame, deck_);
-      SDL_RenderPresent(renderer_);
+      rotation_.End();
+      if (frame_stats_) {
+        SDL_RenderFlush(renderer_);
+        const auto drawn = std::chrono::steady_clock::now();
+        SDL_RenderPresent(renderer_);
+        frame_stats_->Add(frame.layers.size() > 1, begin, drawn, std::chrono::steady_clock::now());
+      } else {
+        SDL_RenderPresent(renderer_);
+      }
       shown = std::move(frame);
       redraw_ = false;
+      if (std::string line = reload_timer_.Shown(NowMs()); !line.empty()) Log(line);
       if (first) {
         first = false;
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -278,6 +496,10 @@ int Show::Run(std::chrono::steady_clock::time_point started) {
             std::to_string(deck_.width()) + "x" + std::to_string(deck_.height()) + ", " +
             SDL_GetCurrentVideoDriver() + ", " + info.name + "), " +
             std::to_string(scheduler_.count()) + " slides from " + path_);
+        service_.Ready("showing " + std::to_string(scheduler_.count()) + " slides from " + path_);
+        if (!showing_errors_ && !hyphenation_ && !hyphenation_lang_.empty()) {
+          hyphenation_ = StartHyphenation(hyphenation_lang_, WakeUp);
+        }
       }
     }
     // Idle time: rasterise the neighbours now so their transitions never wait for text.
@@ -289,6 +511,18 @@ int Show::Run(std::chrono::steady_clock::time_point started) {
     Millis wait = NextFrameChange(deck_, scheduler_, state_, NowMs());
     // During a crossfade vsync paces the loop; if nothing was drawn, do not spin.
     if (wait == 0 && !draw) wait = 5;
+    // Without vsync a crossfade would redraw as fast as the CPU allows: 60 frames a second.
+    if (wait == 0 && !paced_by_vsync_) {
+      constexpr Millis kFrameMs = 16;
+      wait = std::max<Millis>(0, kFrameMs - (NowMs() - frame_begin));
+    }
+    service_.FeedWatchdog(NowMs());  // a hung loop stops feeding: systemd restarts kiosk
+    if (const Millis dog = service_.UntilWatchdog(NowMs()); dog >= 0 && (wait < 0 || dog < wait)) {
+      wait = dog;
+    }
+    if (const Millis due = reload_timer_.TimeToDue(NowMs()); due >= 0 && (wait < 0 || due < wait)) {
+      wait = due;
+    }
     SDL_Event e;
     const bool got =
         wait < 0 ? SDL_WaitEvent(&e)
@@ -298,6 +532,7 @@ int Show::Run(std::chrono::steady_clock::time_point started) {
       while (running_ && SDL_PollEvent(&e)) Handle(e);
     }
   }
+  service_.Stopping();
   return kExitOk;
 }
 
@@ -305,15 +540,25 @@ int Show::Run(std::chrono::steady_clock::time_point started) {
 
 int RunShow(const Options& options, const std::string& playlist_path,
             std::chrono::steady_clock::time_point started) {
-  std::optional<Content> content = LoadContent(playlist_path);
-  if (!content) return kExitError;
+  // First, before any thread starts: the threads inherit the blocked signals.
+  const std::unique_ptr<SignalWatcher> signals = WatchShowSignals();
+  // A playlist that does not load shows its errors on screen until it is fixed: a hall
+  // screen must never sit black, or on a desktop, waiting for someone with a keyboard.
+  std::vector<std::string> problems;
+  std::optional<Content> content = LoadContent(playlist_path, &problems);
+  const bool showing_errors = !content;
+  if (showing_errors) {
+    content = ErrorScreenContent(playlist_path, problems);
+    if (!content) return kExitError;
+    Log("showing the playlist's errors on screen until " + playlist_path + " is fixed");
+  }
   SdlSession session;
   if (TTF_Init() != 0) {
     Log(std::string("cannot start SDL_ttf: ") + TTF_GetError());
     return kExitError;
   }
   session.ttf = true;
-  Show show(options, playlist_path, std::move(*content));
+  Show show(options, playlist_path, std::move(*content), showing_errors);
   return show.Run(started);
 }
 

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdlib>
 #include <initializer_list>
 #include <string>
 #include <vector>
@@ -31,6 +32,8 @@ TEST_CASE("ParseCommandLine: defaults") {
   CHECK(cl.options.width == 0);
   CHECK(cl.options.height == 0);
   CHECK_FALSE(cl.options.windowed);
+  CHECK(cl.options.rotate == 0);
+  CHECK(cl.options.renderer == RendererChoice::kAuto);
 }
 
 TEST_CASE("ParseCommandLine: options") {
@@ -67,8 +70,8 @@ TEST_CASE("ParseCommandLine: --help") {
   const CommandLine cl = Parse({"--help"});
   CHECK(cl.exit_code == kExitOk);
   CHECK(cl.output == HelpText());
-  for (const char* option :
-       {"PLAYLIST", "--check", "--render", "--size", "--windowed", "--version", "--help"}) {
+  for (const char* option : {"PLAYLIST", "--check", "--render", "--size", "--windowed", "--rotate",
+                             "--renderer", "--version", "--help"}) {
     CAPTURE(option);
     CHECK(Contains(cl.output, option));
   }
@@ -139,6 +142,50 @@ TEST_CASE("ParseCommandLine: --check with --render exits 2") {
     CHECK(cl.output ==
           "kiosk: --check and --render cannot be used together\nRun 'kiosk --help' for usage.\n");
   }
+}
+
+// The unit sets KIOSK_ROTATE from /etc/default/kiosk; the option wins over it.
+TEST_CASE("ParseCommandLine: --renderer") {
+  CHECK(Parse({"--renderer", "auto"}).options.renderer == RendererChoice::kAuto);
+  CHECK(Parse({"--renderer", "gpu"}).options.renderer == RendererChoice::kGpu);
+  CHECK(Parse({"--renderer", "software"}).options.renderer == RendererChoice::kSoftware);
+  const CommandLine cl = Parse({"--renderer", "opengl"});
+  CHECK(cl.exit_code == kExitUsage);
+  CHECK(cl.output ==
+        "kiosk: --renderer: expected auto, gpu or software, got \"opengl\"\n"
+        "Run 'kiosk --help' for usage.\n");
+}
+
+TEST_CASE("ParseCommandLine: --rotate and KIOSK_ROTATE") {
+  unsetenv("KIOSK_ROTATE");
+  for (const char* deg : {"0", "90", "180", "270"}) {
+    CAPTURE(deg);
+    const CommandLine cl = Parse({"--rotate", deg});
+    CHECK(cl.exit_code == -1);
+    CHECK(cl.options.rotate == std::stoi(deg));
+  }
+  for (const char* deg : {"45", "-90", "360", "1"}) {
+    CAPTURE(deg);
+    const CommandLine cl = Parse({"--rotate", deg});
+    CHECK(cl.exit_code == kExitUsage);
+    CHECK(cl.output ==
+          "kiosk: --rotate: expected 0, 90, 180 or 270\nRun 'kiosk --help' for usage.\n");
+  }
+  CHECK(Parse({"--rotate", "ninety"}).exit_code == kExitUsage);
+  setenv("KIOSK_ROTATE", "180", 1);
+  CHECK(Parse({}).options.rotate == 180);
+  CHECK(Parse({"--rotate", "90"}).options.rotate == 90);
+  setenv("KIOSK_ROTATE", "", 1);
+  CHECK(Parse({}).options.rotate == 0);
+  for (const char* bad : {"sideways", "90 ", "45"}) {
+    CAPTURE(bad);
+    setenv("KIOSK_ROTATE", bad, 1);
+    const CommandLine cl = Parse({});
+    CHECK(cl.exit_code == kExitUsage);
+    CHECK(cl.output ==
+          "kiosk: KIOSK_ROTATE: expected 0, 90, 180 or 270\nRun 'kiosk --help' for usage.\n");
+  }
+  unsetenv("KIOSK_ROTATE");
 }
 
 TEST_CASE("ParseSize") {

@@ -69,10 +69,10 @@ TEST_CASE("Hyphenator: punctuation around a word is skipped, offsets stay in the
 TEST_CASE("Hyphenator: words it must leave alone") {
   CHECK(German().Points("").empty());
   CHECK(German().Points("und").empty());
-  CHECK(German().Points("M-V").empty());          // letters after inner punctuation: not one word
+  CHECK(German().Points("M-V").empty());  // letters after inner punctuation: not one word
   CHECK(German().Points("29.-31.05.2015").empty());
   CHECK(German().Points("Integrationsmaßnahme\xE2\x80\x94").size() > 0);  // trailing dash skipped
-  CHECK(German().Points("Ωmega").empty());  // not expressible in ISO 8859-1
+  CHECK(German().Points("Ωmega").empty());     // not expressible in ISO 8859-1
   CHECK(German().Points("\xff\xfe").empty());  // invalid UTF-8 does not crash
 }
 
@@ -89,4 +89,21 @@ TEST_CASE("HyphenationLoader loads in the background and reports failures") {
   CHECK(bad.Wait() == nullptr);
   CHECK(bad.ready());
   CHECK(bad.error().find("/nonexistent/hyph_xx.dic") != std::string::npos);
+}
+
+TEST_CASE("Hyphenator: after ReleasePatterns, the words asked before keep their points") {
+  const std::string path = kiosk::FindHyphenationDictionary("de");
+  REQUIRE_MESSAGE(!path.empty(), "hyphen-de is not installed");
+  std::string error;
+  auto h = Hyphenator::Load(path, &error);
+  REQUIRE_MESSAGE(h, error);
+  const auto before = h->Points("Migrantenselbstorganisationen");
+  CHECK_FALSE(before.empty());
+  CHECK_FALSE(h->released());
+  h->ReleasePatterns();
+  CHECK(h->released());
+  CHECK(h->Points("Migrantenselbstorganisationen") == before);
+  CHECK_FALSE(h->missed());
+  CHECK(h->Points("Flüchtlinge").empty());  // never asked: no patterns left to answer
+  CHECK(h->missed());
 }

@@ -139,8 +139,8 @@ std::vector<int> CheckInsideSafeArea(const char* file, bool must_meet_minimum) {
         CHECK(line.box.y + line.box.h <= limits.safe.y + limits.safe.h);
       }
     }
-    MESSAGE(std::string(file) << ": smallest body size at " << size.w << "x" << size.h << ": " << small
-                 << " px (minimum " << limits.min_body_px << ")");
+    MESSAGE(std::string(file) << ": smallest body size at " << size.w << "x" << size.h << ": "
+                              << small << " px (minimum " << limits.min_body_px << ")");
     smallest.push_back(small);
   }
   return smallest;
