@@ -1,0 +1,36 @@
+#include "console.h"
+
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A fake /dev in a temporary directory.
+struct FakeDev {
+  fs::path root = fs::temp_directory_path() / ("kiosk-console-test-" + std::to_string(::getpid()));
+  FakeDev() { fs::create_directories(root); }
+  ~FakeDev() { fs::remove_all(root); }
+  void Add(const std::string& rel) {
+    fs::create_directories((root / rel).parent_path());
+    std::ofstream(root / rel) << "";
+  }
+};
+
+}  // namespace
+
+TEST_CASE("ConsoleAccessProblems names what is missing") {
+  FakeDev dev;
+  auto problems = kiosk::ConsoleAccessProblems(dev.root.string());
+  REQUIRE(problems.size() == 2);
+  CHECK(problems[0].find("/dri/card* exists: no screen (KMSDRM)") != std::string::npos);
+  CHECK(problems[1].find("/input/event* exists") != std::string::npos);
+
+  dev.Add("dri/card0");
+  dev.Add("input/event3");
+  CHECK(kiosk::ConsoleAccessProblems(dev.root.string()).empty());
+}
