@@ -4,22 +4,13 @@
 
 #include <string>
 
+#include "german.h"
+
 using kiosk::Hyphenator;
 
 namespace {
 
-// The German patterns take seconds to load: load them once for all cases.
-const Hyphenator& German() {
-  static std::unique_ptr<Hyphenator> h = [] {
-    const std::string path = kiosk::FindHyphenationDictionary("de");
-    REQUIRE_MESSAGE(!path.empty(), "hyphen-de is not installed");
-    std::string error;
-    auto loaded = Hyphenator::Load(path, &error);
-    REQUIRE_MESSAGE(loaded, error);
-    return loaded;
-  }();
-  return *h;
-}
+const Hyphenator& German() { return *kiosk::testing::German(); }
 
 // "Mi-gran-ten" style: the word with a '-' at every point.
 std::string Marked(const Hyphenator& h, std::string_view word) {

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "fake_measurer.h"
+#include "german.h"
 #include "hyphenation.h"
 
 using kiosk::BreakAfter;
@@ -14,22 +15,13 @@ using kiosk::FontStyle;
 using kiosk::Fragment;
 using kiosk::SplitParagraph;
 using kiosk::testing::FakeMeasurer;
+using kiosk::testing::German;
 using Frags = std::vector<Fragment>;
 
 namespace {
 
 constexpr FontStyle R = FontStyle::kRegular;
 constexpr FontStyle B = FontStyle::kBold;
-
-const kiosk::Hyphenator* German() {
-  static std::unique_ptr<kiosk::Hyphenator> h = [] {
-    std::string error;
-    auto loaded = kiosk::Hyphenator::Load(kiosk::FindHyphenationDictionary("de"), &error);
-    REQUIRE_MESSAGE(loaded, error);
-    return loaded;
-  }();
-  return h.get();
-}
 
 std::vector<std::string> Texts(const std::vector<std::vector<kiosk::Span>>& lines) {
   std::vector<std::string> out;

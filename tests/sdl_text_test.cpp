@@ -8,12 +8,14 @@
 #include <memory>
 
 #include "font_lookup.h"
+#include "german.h"
 #include "hyphenation.h"
 #include "input.h"
 #include "layout.h"
 #include "playlist.h"
 
 using kiosk::FontStyle;
+using kiosk::testing::German;
 
 namespace {
 
@@ -82,16 +84,6 @@ TEST_CASE("TtfFonts: a missing font file is an error, not a crash") {
 }
 
 namespace {
-
-const kiosk::Hyphenator* German() {
-  static std::unique_ptr<kiosk::Hyphenator> h = [] {
-    std::string error;
-    auto loaded = kiosk::Hyphenator::Load(kiosk::FindHyphenationDictionary("de"), &error);
-    REQUIRE_MESSAGE(loaded, error);
-    return loaded;
-  }();
-  return h.get();
-}
 
 struct Size {
   int w, h;
