@@ -6,12 +6,9 @@
 set -euo pipefail
 shopt -s nullglob
 
-if [[ $# -ne 1 ]]; then
-  echo "usage: $0 KIOSK_BINARY" >&2
-  exit 2
-fi
-KIOSK=$(realpath -- "$1")
-[[ -x $KIOSK ]] || { echo "FAIL: $1 is not an executable file" >&2; exit 1; }
+# shellcheck source=tests/e2e/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+take_kiosk_binary "$@"
 
 # ImageMagick by absolute path: a stub named `convert` may shadow it on PATH.
 CONVERT=/usr/bin/convert

@@ -6,12 +6,9 @@
 # Usage: tests/e2e/signals_test.sh path/to/kiosk   (python3 listens on the notify socket)
 set -euo pipefail
 
-if [[ $# -ne 1 ]]; then
-  echo "usage: $0 KIOSK_BINARY" >&2
-  exit 2
-fi
-KIOSK=$(realpath -- "$1")
-[[ -x $KIOSK ]] || { echo "FAIL: $1 is not an executable file" >&2; exit 1; }
+# shellcheck source=tests/e2e/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+take_kiosk_binary "$@"
 
 TMP=$(mktemp -d)
 APP_PID=""

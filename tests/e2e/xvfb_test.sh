@@ -7,12 +7,9 @@
 # Needs: xvfb, x11-utils (xdpyinfo, xwininfo), xdotool, imagemagick (import, compare, convert).
 set -euo pipefail
 
-if [[ $# -ne 1 ]]; then
-  echo "usage: $0 KIOSK_BINARY" >&2
-  exit 2
-fi
-KIOSK=$(realpath -- "$1")
-[[ -x $KIOSK ]] || { echo "FAIL: $1 is not an executable file" >&2; exit 1; }
+# shellcheck source=tests/e2e/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+take_kiosk_binary "$@"
 
 W=1920
 H=1080
