@@ -13,6 +13,7 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <string>
 
 #include "config.h"
 #include "console.h"
@@ -176,6 +177,7 @@ class Show {
   bool hyphenation_applied_ = false;
   bool software_ = false;       // SDL's software renderer (--renderer, or auto without a GPU)
   bool paced_by_vsync_ = true;  // else the loop paces crossfades itself (kFrameMs)
+  bool fullscreen_after_first_frame_ = false;  // X11: see OpenDisplay
   std::chrono::steady_clock::time_point started_;
   bool running_ = true;
   bool redraw_ = true;
@@ -232,11 +234,20 @@ bool Show::OpenDisplay() {
   if (fullscreen && SDL_GetDesktopDisplayMode(0, &mode) == 0) {
     // The display's native mode. Created at that size too: with no window manager
     // (a bare X server) the fullscreen request alone would leave a small window.
-    flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+    flags |= SDL_WINDOW_BORDERLESS;
     x = 0;
     y = 0;
     w = mode.w;
     h = mode.h;
+    // On X11, SDL waits 100 ms after asking the window manager for fullscreen, to see the
+    // window move (it never does without a window manager, or already covering the
+    // screen): a borderless window over the whole screen shows the first frame, and the
+    // fullscreen request follows it (Run).
+    if (std::string(SDL_GetCurrentVideoDriver()) == "x11") {
+      fullscreen_after_first_frame_ = true;
+    } else {
+      flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    }
   }
   window_ = SDL_CreateWindow("kiosk", x, y, w, h, flags);
   if (!window_) {
@@ -497,6 +508,10 @@ int Show::Run(std::chrono::steady_clock::time_point started) {
             SDL_GetCurrentVideoDriver() + ", " + info.name + "), " +
             std::to_string(scheduler_.count()) + " slides from " + path_);
         service_.Ready("showing " + std::to_string(scheduler_.count()) + " slides from " + path_);
+        if (fullscreen_after_first_frame_) {
+          SDL_SetWindowFullscreen(window_, SDL_WINDOW_FULLSCREEN_DESKTOP);
+          SDL_ShowCursor(SDL_DISABLE);
+        }
         if (!showing_errors_ && !hyphenation_ && !hyphenation_lang_.empty()) {
           hyphenation_ = StartHyphenation(hyphenation_lang_, WakeUp);
         }
