@@ -42,8 +42,11 @@ inline constexpr int kReloadQuietMs = 300;
 // Rendering.
 inline constexpr int kDefaultRenderWidth = 1920;
 inline constexpr int kDefaultRenderHeight = 1080;
-// Slides kept rendered: current, next, previous (a slide's text is about 5 MiB of pixels
-// at 1920x1080; one re-rendered after a jump costs a few milliseconds).
-inline constexpr int kSlideTextureCache = 3;
+// Slides kept rendered: the current one and the next (a slide's text is about 4 MiB of
+// pixels at 1920x1080); going back or jumping rasterises the slide then, in a few
+// milliseconds (bench/prepare_bench).
+inline constexpr int kSlideTextureCache = 2;
+// Font sizes kept open once a slide is ready (the sizes the last slides used).
+inline constexpr int kFontSizesKeptOpen = 6;
 
 }  // namespace kiosk::config

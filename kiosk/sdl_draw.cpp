@@ -77,15 +77,21 @@ void FrameDrawer::Clear() {
   chrome_.clear();
 }
 
-FrameDrawer::SlideTextures& FrameDrawer::Slide(std::size_t slide, Deck& deck) {
-  ++use_counter_;
+FrameDrawer::SlideTextures* FrameDrawer::Cached(std::size_t slide, Deck& deck) {
   const std::uint64_t version = deck.Version(slide);
   for (SlideTextures& s : slides_) {
-    if (s.slide == slide && s.version == version) {
-      s.last_use = use_counter_;
-      return s;
-    }
+    if (s.slide == slide && s.version == version) return &s;
   }
+  return nullptr;
+}
+
+FrameDrawer::SlideTextures& FrameDrawer::Slide(std::size_t slide, Deck& deck) {
+  ++use_counter_;
+  if (SlideTextures* cached = Cached(slide, deck)) {
+    cached->last_use = use_counter_;
+    return *cached;
+  }
+  const std::uint64_t version = deck.Version(slide);
   // A free place, or the least recently used one.
   SlideTextures* target = nullptr;
   if (slides_.size() < static_cast<std::size_t>(config::kSlideTextureCache)) {
@@ -104,8 +110,10 @@ FrameDrawer::SlideTextures& FrameDrawer::Slide(std::size_t slide, Deck& deck) {
   return *target;
 }
 
-void FrameDrawer::Prepare(std::size_t slide, Deck& deck) {
-  if (slide < deck.playlist().slides.size()) Slide(slide, deck);
+bool FrameDrawer::Prepare(std::size_t slide, Deck& deck) {
+  if (slide >= deck.playlist().slides.size() || Cached(slide, deck)) return false;
+  Slide(slide, deck);
+  return true;
 }
 
 const FrameDrawer::Texture& FrameDrawer::Chrome(const TextItem& item) {

@@ -21,8 +21,9 @@ class FrameDrawer {
 
   // Draws into the renderer's target; the caller presents or reads the pixels.
   void Draw(const Frame& frame, Deck& deck);
-  // Lays out and rasterises a slide now, so showing it later costs only a blit.
-  void Prepare(std::size_t slide, Deck& deck);
+  // Lays out and rasterises a slide now, so showing it later costs only a blit. Returns
+  // whether there was anything to do (false: it was ready).
+  bool Prepare(std::size_t slide, Deck& deck);
   // Drops every texture (after a renderer reset, a reload or a size change).
   void Clear();
 
@@ -45,6 +46,7 @@ class FrameDrawer {
 
   Texture MakeTexture(const TextItem& item);
   SlideTextures& Slide(std::size_t slide, Deck& deck);
+  SlideTextures* Cached(std::size_t slide, Deck& deck);  // nullptr: not rasterised yet
   const Texture& Chrome(const TextItem& item);
   static void Destroy(SlideTextures& s);
 

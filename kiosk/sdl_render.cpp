@@ -1,14 +1,16 @@
 #include <SDL.h>
-#include <SDL_image.h>
 #include <SDL_ttf.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <string>
 
 #include "config.h"
 #include "content.h"
 #include "frame.h"
+#include "png_file.h"
 #include "sdl_app.h"
 #include "sdl_draw.h"
 #include "sdl_text.h"
@@ -74,10 +76,12 @@ int RenderSlides(const Options& options, const std::string& playlist_path) {
       const std::string file = (std::filesystem::path(options.render_dir) / name).string();
       // Opaque RGB: a quarter less for zlib to squeeze than ARGB.
       SDL_Surface* rgb = SDL_ConvertSurfaceFormat(target, SDL_PIXELFORMAT_RGB24, 0);
-      const int saved = rgb ? IMG_SavePNG(rgb, file.c_str()) : -1;
+      error = rgb ? "" : SDL_GetError();
+      const bool saved = rgb && WritePng(file, static_cast<const std::uint8_t*>(rgb->pixels),
+                                         rgb->w, rgb->h, rgb->pitch, &error);
       if (rgb) SDL_FreeSurface(rgb);
-      if (saved != 0) {
-        Log("cannot write " + file + ": " + IMG_GetError());
+      if (!saved) {
+        Log("cannot write " + file + ": " + error);
         status = kExitError;
         break;
       }

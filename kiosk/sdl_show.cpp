@@ -1,7 +1,6 @@
 #include "sdl_app.h"
 
 #include <SDL.h>
-#include <SDL_image.h>
 #include <SDL_ttf.h>
 
 #include <algorithm>
@@ -21,6 +20,7 @@
 #include "file_watch.h"
 #include "font_lookup.h"
 #include "frame.h"
+#include "free_memory.h"
 #include "hyphenation.h"
 #include "pinned_files.h"
 #include "reload.h"
@@ -305,6 +305,7 @@ void Show::ApplyHyphenation() {
   // The playlist's words are all it needs: the patterns (about 40 MiB for German) go.
   deck_.HyphenateAllWords();
   hyphenator->ReleasePatterns();
+  ReturnFreeMemory();
   const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                       std::chrono::steady_clock::now() - started_)
                       .count();
@@ -517,11 +518,12 @@ int Show::Run(std::chrono::steady_clock::time_point started) {
         }
       }
     }
-    // Idle time: rasterise the neighbours now so their transitions never wait for text.
-    if (!scheduler_.FadingOut(now)) {
-      const std::size_t n = scheduler_.count();
-      drawer_->Prepare((scheduler_.current() + 1) % n, deck_);
-      drawer_->Prepare((scheduler_.current() + n - 1) % n, deck_);
+    // Idle time: rasterise the next slide now so its transition never waits for text.
+    // Then the font sizes the layout search tried and the memory freed since go.
+    if (!scheduler_.FadingOut(now) &&
+        drawer_->Prepare((scheduler_.current() + 1) % scheduler_.count(), deck_)) {
+      fonts_.CloseAllBut(config::kFontSizesKeptOpen);
+      ReturnFreeMemory();
     }
     Millis wait = NextFrameChange(deck_, scheduler_, state_, NowMs());
     // During a crossfade vsync paces the loop; if nothing was drawn, do not spin.

@@ -1,7 +1,10 @@
 #include "sdl_text.h"
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
+#include <cstdint>
+#include <functional>
 
 #include "text_runs.h"
 #include "utf8.h"
@@ -34,8 +37,25 @@ bool IsAscii(std::string_view s) {
 TtfFonts::~TtfFonts() { CloseAll(); }
 
 void TtfFonts::CloseAll() {
-  for (auto& [key, font] : fonts_) TTF_CloseFont(font);
+  for (auto& [key, open] : fonts_) TTF_CloseFont(open.font);
   fonts_.clear();
+}
+
+void TtfFonts::CloseAllBut(std::size_t keep) {
+  if (fonts_.size() <= keep) return;
+  std::vector<std::uint64_t> uses;
+  for (const auto& [key, open] : fonts_) uses.push_back(open.last_use);
+  std::nth_element(uses.begin(), uses.begin() + static_cast<std::ptrdiff_t>(keep), uses.end(),
+                   std::greater<>());
+  const std::uint64_t oldest_kept = keep > 0 ? uses[keep - 1] : UINT64_MAX;
+  for (auto it = fonts_.begin(); it != fonts_.end();) {
+    if (keep == 0 || it->second.last_use < oldest_kept) {
+      TTF_CloseFont(it->second.font);
+      it = fonts_.erase(it);
+    } else {
+      ++it;
+    }
+  }
 }
 
 bool TtfFonts::Open(const FontFiles& files, std::string* error) {
@@ -56,7 +76,10 @@ bool TtfFonts::Open(const FontFiles& files, std::string* error) {
 TTF_Font* TtfFonts::Get(int face, FontStyle style, int px) {
   px = std::clamp(px, 1, 2000);
   const auto key = std::make_tuple(face, style, px);
-  if (auto it = fonts_.find(key); it != fonts_.end()) return it->second;
+  if (auto it = fonts_.find(key); it != fonts_.end()) {
+    it->second.last_use = ++use_counter_;
+    return it->second.font;
+  }
   if (fonts_.size() >= kMaxOpenFonts) CloseAll();
   const std::string& file = face == 0 ? (style == FontStyle::kBold ? files_.bold : files_.regular)
                                       : files_.fallbacks[static_cast<std::size_t>(face - 1)];
@@ -64,7 +87,7 @@ TTF_Font* TtfFonts::Get(int face, FontStyle style, int px) {
   if (!font) return nullptr;
   const bool synthetic = face > 0 || files_.synthetic_bold;
   if (style == FontStyle::kBold && synthetic) TTF_SetFontStyle(font, TTF_STYLE_BOLD);
-  fonts_.emplace(key, font);
+  fonts_.emplace(key, OpenFont{font, ++use_counter_});
   return font;
 }
 

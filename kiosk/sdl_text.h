@@ -8,6 +8,7 @@
 #include <SDL.h>
 #include <SDL_ttf.h>
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <tuple>
@@ -31,6 +32,11 @@ class TtfFonts : public TextMeasurer {
 
   int Width(std::string_view text, FontStyle style, int px) override;
   int LineHeight(FontStyle style, int px) override;
+
+  // Closes every font size but the `keep` used last. Layout tries a dozen sizes per slide
+  // and each open size holds its own copy of the font's tables and glyph cache (SDL_ttf,
+  // HarfBuzz): once a slide is laid out and drawn, only the sizes it uses are worth keeping.
+  void CloseAllBut(std::size_t keep);
 
   // Anti-aliased text with an alpha channel, in a paragraph of the given direction; the
   // caller frees it. *top is where the surface's top goes relative to the line's top
@@ -57,7 +63,12 @@ class TtfFonts : public TextMeasurer {
   void CloseAll();
 
   FontFiles files_;
-  std::map<std::tuple<int, FontStyle, int>, TTF_Font*> fonts_;  // (face, style, px)
+  struct OpenFont {
+    TTF_Font* font = nullptr;
+    std::uint64_t last_use = 0;
+  };
+  std::map<std::tuple<int, FontStyle, int>, OpenFont> fonts_;  // (face, style, px)
+  std::uint64_t use_counter_ = 0;
   std::map<std::pair<int, char32_t>, bool> coverage_;
   std::map<int, int> fixed_height_;  // bitmap-only faces: their one height (0 = scalable)
 };

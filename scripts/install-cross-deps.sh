@@ -27,7 +27,7 @@ fi
 HOST=(cmake ninja-build pkg-config qemu-user nlohmann-json3-dev libcli11-dev doctest-dev
   fonts-dejavu-core hyphen-de python3 python3-jsonschema)
 # The libraries kiosk links, as -dev packages of the target architecture.
-TARGET_DEV=(libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfontconfig-dev libhyphen-dev
+TARGET_DEV=(libsdl2-dev libsdl2-ttf-dev libpng-dev libfontconfig-dev libhyphen-dev
   libfribidi-dev libharfbuzz-dev
   libsystemd-dev)
 

@@ -27,10 +27,10 @@ echo "  ok: $(basename "$DEB"), $(du -k "$DEB" | cut -f1) KiB"
 
 depends=$(dpkg-deb -f "$DEB" Depends)
 echo "  Depends: $depends"
-for dep in libsdl2-2.0-0 libsdl2-ttf-2.0-0 libsdl2-image-2.0-0 libc6 fonts-dejavu-core hyphen-de adduser; do
+for dep in libsdl2-2.0-0 libsdl2-ttf-2.0-0 libpng16-16 libc6 fonts-dejavu-core hyphen-de adduser; do
   [[ $depends == *"$dep"* ]] || fail "Depends lacks $dep"
 done
-echo "  ok: Depends names the SDL libraries, libc6, fonts-dejavu-core, hyphen-de and adduser"
+echo "  ok: Depends names the SDL libraries, libpng, libc6, fonts-dejavu-core, hyphen-de and adduser"
 
 contents=$(dpkg-deb -c "$DEB")
 for path in "$P/bin/kiosk" "$P/lib/systemd/system/kiosk.service" \
