@@ -1,6 +1,8 @@
-// How long kiosk takes to prepare a slide (Deck layout + FrameDrawer::Prepare, i.e. text
-// rasterised into textures) and to draw a crossfade frame, with SDL's software renderer
-// at 1920x1080 (or --size), as the live show does on a machine without a GPU.
+// How long kiosk takes to prepare a slide (Deck layout + CanvasDrawer::Prepare, i.e. text
+// rasterised and kept as 8-bit coverage) and to draw a crossfade frame, at 1920x1080 (or
+// --size), as the live show does on a machine without a GPU. For comparison, the same
+// crossfade through SDL's software renderer with textures (FrameDrawer), which is what
+// kiosk drew with before.
 // Built only with -DKIOSK_BENCH=ON; bench/run.sh runs it. Not part of the product.
 //
 //   prepare_bench [PLAYLIST] [--size WxH] [--rounds N]
@@ -17,11 +19,13 @@
 #include <string>
 #include <vector>
 
+#include "canvas_drawer.h"
 #include "cli.h"
 #include "content.h"
 #include "deck.h"
 #include "frame.h"
 #include "sdl_draw.h"
+#include "sdl_screen.h"
 #include "sdl_text.h"
 
 namespace {
@@ -91,24 +95,29 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "%s\n", error.c_str());
       return 1;
     }
-    // XRGB, as the window surface the software renderer draws into on X11 (blending into
-    // an ARGB target is slower).
-    SDL_Surface* target = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGB888);
-    SDL_Renderer* renderer = target ? SDL_CreateSoftwareRenderer(target) : nullptr;
-    if (!renderer) return 1;
+    // XRGB, as the window surface on X11.
+    std::vector<std::uint32_t> pixels(static_cast<std::size_t>(w) * h);
+    const kiosk::PixelView target{pixels.data(), w, h, w};
     {
       kiosk::Deck deck(fonts);
       const kiosk::Playlist playlist_copy = content->playlist;
       deck.SetPlaylist(content->playlist);
       deck.SetScreen(w, h);
       if (hyphenation) deck.SetHyphenator(hyphenation->Wait());
-      kiosk::FrameDrawer drawer(renderer, fonts);
+      kiosk::CanvasDrawer drawer(
+          [&fonts](const kiosk::TextItem& item) { return kiosk::RasteriseLine(fonts, item); });
       std::printf("memory: %ld KiB with the hyphenation patterns\n", RssAnonKib());
       const std::size_t n = deck.playlist().slides.size();
       for (std::size_t i = 0; i < n; ++i) deck.Layout(i);
       std::printf("memory: %ld KiB after laying out every slide (fonts open)\n", RssAnonKib());
-      for (std::size_t i = 0; i < 4 && i < n; ++i) drawer.Prepare(i, deck);
-      std::printf("memory: %ld KiB with 4 slides rasterised\n", RssAnonKib());
+      std::size_t most = 0;
+      for (std::size_t i = 0; i < n; ++i) {
+        kiosk::CanvasDrawer one(
+            [&fonts](const kiosk::TextItem& item) { return kiosk::RasteriseLine(fonts, item); });
+        one.Prepare(i, deck);
+        most = std::max(most, one.bytes());
+      }
+      std::printf("text of one slide: at most %zu KiB (8-bit coverage)\n", most / 1024);
 
       // Slide preparation. Round 1 starts with no font open (as after start-up); later
       // rounds have SDL_ttf's fonts and glyph caches warm, as a running show does.
@@ -130,7 +139,7 @@ int main(int argc, char** argv) {
           t.push_back(Ms(t0, t2));
         }
       }
-      std::printf("slides: %zu at %dx%d, software renderer, %d rounds; times are thread CPU time\n",
+      std::printf("slides: %zu at %dx%d, software drawing, %d rounds; times are thread CPU time\n",
                   n, w, h, rounds);
       Report("prepare, first round: layout", layout_first);
       Report("prepare, first round: raster", raster_first);
@@ -142,29 +151,48 @@ int main(int argc, char** argv) {
       }
 
       // Crossfade frames: every slide into the next, 48 alpha steps (0.8 s at 60 Hz),
-      // each frame built, drawn and flushed (the blending really done) into the surface.
-      std::vector<double> frame_ms;
+      // each frame built and drawn into the pixels.
       const kiosk::Millis transition = 800;
       std::vector<kiosk::Millis> durations(n, 2000);
-      kiosk::Scheduler scheduler(durations, transition, 0);
-      for (std::size_t i = 0; i < n; ++i) {
-        scheduler.GoTo(i, 0);
-        drawer.Prepare(i, deck);
-        drawer.Prepare((i + 1) % n, deck);
-        scheduler.Next(0);
-        for (int step = 0; step < 48; ++step) {
-          const kiosk::Millis now = transition * step / 48;
-          const auto t0 = Clock::now();
-          const kiosk::Frame frame = kiosk::BuildFrame(deck, scheduler, kiosk::ShowState{}, now);
-          drawer.Draw(frame, deck);
-          SDL_RenderFlush(renderer);
-          frame_ms.push_back(Ms(t0, Clock::now()));
+      // Both slides are ready before each crossfade, as in the show.
+      auto crossfades = [&](auto prepare, auto draw) {
+        std::vector<double> frame_ms;
+        kiosk::Scheduler scheduler(durations, transition, 0);
+        for (std::size_t i = 0; i < n; ++i) {
+          scheduler.GoTo(i, 0);
+          prepare(i);
+          prepare((i + 1) % n);
+          scheduler.Next(0);
+          for (int step = 0; step < 48; ++step) {
+            const kiosk::Millis now = transition * step / 48;
+            const auto t0 = Clock::now();
+            draw(kiosk::BuildFrame(deck, scheduler, kiosk::ShowState{}, now));
+            frame_ms.push_back(Ms(t0, Clock::now()));
+          }
         }
+        return frame_ms;
+      };
+      Report("crossfade frame (draw)",
+             crossfades([&](std::size_t i) { drawer.Prepare(i, deck); },
+                        [&](const kiosk::Frame& f) { drawer.Draw(f, deck, target); }));
+
+      // The same through SDL's software renderer and textures.
+      SDL_Surface* surface = SDL_CreateRGBSurfaceWithFormatFrom(pixels.data(), w, h, 32, w * 4,
+                                                                SDL_PIXELFORMAT_XRGB8888);
+      SDL_Renderer* renderer = surface ? SDL_CreateSoftwareRenderer(surface) : nullptr;
+      if (!renderer) return 1;
+      {
+        kiosk::FrameDrawer textures(renderer, fonts);
+        Report("  SDL renderer (draw+flush)",
+               crossfades([&](std::size_t i) { textures.Prepare(i, deck); },
+                          [&](const kiosk::Frame& f) {
+                            textures.Draw(f, deck);
+                            SDL_RenderFlush(renderer);
+                          }));
       }
-      Report("crossfade frame (draw+flush)", frame_ms);
+      SDL_DestroyRenderer(renderer);
+      SDL_FreeSurface(surface);
     }
-    SDL_DestroyRenderer(renderer);
-    SDL_FreeSurface(target);
   }
   TTF_Quit();
   SDL_Quit();

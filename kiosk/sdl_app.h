@@ -27,7 +27,7 @@ struct SdlSession {
 int RunShow(const Options& options, const std::string& playlist_path,
             std::chrono::steady_clock::time_point started);
 
-// Writes every slide as DIR/slide-001.png ... with SDL's software renderer and no display.
+// Writes every slide as DIR/slide-001.png ... with kiosk's software drawing, no display.
 int RenderSlides(const Options& options, const std::string& playlist_path);
 
 // For --check --size: every slide laid out with the real fonts and hyphenation.

@@ -6,13 +6,15 @@
 #include <filesystem>
 #include <iostream>
 #include <string>
+#include <vector>
 
+#include "canvas_drawer.h"
 #include "config.h"
 #include "content.h"
 #include "frame.h"
 #include "png_file.h"
 #include "sdl_app.h"
-#include "sdl_draw.h"
+#include "sdl_screen.h"
 #include "sdl_text.h"
 #include "show.h"
 
@@ -43,14 +45,9 @@ int RenderSlides(const Options& options, const std::string& playlist_path) {
     Log(error);
     return kExitError;
   }
-  // No display at all: SDL's software renderer draws straight into a surface.
-  SDL_Surface* target = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
-  SDL_Renderer* renderer = target ? SDL_CreateSoftwareRenderer(target) : nullptr;
-  if (!renderer) {
-    Log(std::string("cannot create the software renderer: ") + SDL_GetError());
-    if (target) SDL_FreeSurface(target);
-    return kExitError;
-  }
+  // No display at all: kiosk's software drawing (what a screen without a GPU shows).
+  std::vector<std::uint32_t> pixels(static_cast<std::size_t>(w) * h);
+  std::vector<std::uint8_t> rgb(static_cast<std::size_t>(w) * h * 3);
   int status = kExitOk;
   {
     Deck deck(fonts);
@@ -65,22 +62,22 @@ int RenderSlides(const Options& options, const std::string& playlist_path) {
         Log(hyphenation->error());
       }
     }
-    FrameDrawer drawer(renderer, fonts);
+    CanvasDrawer drawer([&fonts](const TextItem& item) { return RasteriseLine(fonts, item); });
     const Millis settled = TransitionOf(deck.playlist());
     for (std::size_t i = 0; i < scheduler.count(); ++i) {
       scheduler.GoTo(i, 0);
-      drawer.Draw(BuildFrame(deck, scheduler, ShowState{}, settled), deck);
-      SDL_RenderFlush(renderer);
+      drawer.Draw(BuildFrame(deck, scheduler, ShowState{}, settled), deck,
+                  PixelView{pixels.data(), w, h, w});
       char name[32];
       std::snprintf(name, sizeof name, "slide-%03zu.png", i + 1);
       const std::string file = (std::filesystem::path(options.render_dir) / name).string();
       // Opaque RGB: a quarter less for zlib to squeeze than ARGB.
-      SDL_Surface* rgb = SDL_ConvertSurfaceFormat(target, SDL_PIXELFORMAT_RGB24, 0);
-      error = rgb ? "" : SDL_GetError();
-      const bool saved = rgb && WritePng(file, static_cast<const std::uint8_t*>(rgb->pixels),
-                                         rgb->w, rgb->h, rgb->pitch, &error);
-      if (rgb) SDL_FreeSurface(rgb);
-      if (!saved) {
+      for (std::size_t p = 0; p < pixels.size(); ++p) {
+        rgb[3 * p] = static_cast<std::uint8_t>(pixels[p] >> 16);
+        rgb[3 * p + 1] = static_cast<std::uint8_t>(pixels[p] >> 8);
+        rgb[3 * p + 2] = static_cast<std::uint8_t>(pixels[p]);
+      }
+      if (!WritePng(file, rgb.data(), w, h, w * 3, &error)) {
         Log("cannot write " + file + ": " + error);
         status = kExitError;
         break;
@@ -90,8 +87,6 @@ int RenderSlides(const Options& options, const std::string& playlist_path) {
                 << (layout.met_minimum ? "" : " (below the minimum)") << '\n';
     }
   }
-  SDL_DestroyRenderer(renderer);
-  SDL_FreeSurface(target);
   return status;
 }
 

@@ -20,12 +20,12 @@
 #include "file_watch.h"
 #include "font_lookup.h"
 #include "frame.h"
+#include "frame_stats.h"
 #include "free_memory.h"
 #include "hyphenation.h"
 #include "pinned_files.h"
 #include "reload.h"
-#include "sdl_draw.h"
-#include "sdl_rotation.h"
+#include "sdl_screen.h"
 #include "sdl_signals.h"
 #include "sdl_text.h"
 #include "service.h"
@@ -39,50 +39,6 @@ Millis NowMs() { return static_cast<Millis>(SDL_GetTicks64()); }
 // SDL_USEREVENT codes: wake up, or a watched file changed on disk.
 constexpr Sint32 kWakeUp = 0;
 constexpr Sint32 kFilesChanged = 1;
-
-// KIOSK_FRAME_STATS=1 (for bench/run.sh): after each crossfade, the times of all crossfade
-// frames so far on stderr: drawing (Draw and SDL_RenderFlush, so the blending is really
-// done) and the interval between presents (which includes waiting for vsync).
-class FrameStats {
- public:
-  using Clock = std::chrono::steady_clock;
-  void Add(bool crossfade, Clock::time_point begin, Clock::time_point drawn,
-           Clock::time_point presented) {
-    if (!crossfade) {
-      if (in_crossfade_) Log(Summary());
-      in_crossfade_ = false;
-      return;
-    }
-    draw_.push_back(Ms(begin, drawn));
-    if (in_crossfade_) interval_.push_back(Ms(last_, presented));
-    in_crossfade_ = true;
-    last_ = presented;
-  }
-
- private:
-  static double Ms(Clock::time_point a, Clock::time_point b) {
-    return std::chrono::duration<double, std::milli>(b - a).count();
-  }
-  static std::string Percentiles(std::vector<double> v) {
-    if (v.empty()) return "none";
-    std::sort(v.begin(), v.end());
-    auto at = [&](double p) {
-      const auto i = static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
-      char text[16];
-      std::snprintf(text, sizeof text, "%.2f", v[std::min(i, v.size() - 1)]);
-      return std::string(text);
-    };
-    return "p50 " + at(0.5) + " p99 " + at(0.99) + " max " + at(1.0) + " ms";
-  }
-  std::string Summary() const {
-    return "frame stats: " + std::to_string(draw_.size()) + " crossfade frames, draw " +
-           Percentiles(draw_) + ", interval " + Percentiles(interval_);
-  }
-  std::vector<double> draw_;
-  std::vector<double> interval_;
-  bool in_crossfade_ = false;
-  Clock::time_point last_;
-};
 
 bool NoDisplayServer() {
   auto unset = [](const char* name) {
@@ -132,8 +88,7 @@ class Show {
     WatchFiles();
   }
   ~Show() {
-    drawer_.reset();
-    if (renderer_) SDL_DestroyRenderer(renderer_);
+    screen_.reset();
     if (window_) SDL_DestroyWindow(window_);
   }
 
@@ -146,7 +101,6 @@ class Show {
   // Shows `content` from now on (the same slide if it still exists).
   void SwapIn(Content content, bool showing_errors);
   void WatchFiles();
-  bool CreateRenderer();
   void Resize();
   void ApplyHyphenation();
   // Wakes the event loop from another thread (SDL_PushEvent is thread-safe).
@@ -158,7 +112,6 @@ class Show {
   }
 
   Options options_;
-  SdlRotation rotation_{options_.rotate};
   ServiceNotifier service_;  // systemd: ready, watchdog
   std::string path_;
   FontFiles fonts_files_;
@@ -170,13 +123,11 @@ class Show {
   ShowState state_;
   InputState input_;
   SDL_Window* window_ = nullptr;
-  SDL_Renderer* renderer_ = nullptr;
-  std::unique_ptr<FrameDrawer> drawer_;
+  std::unique_ptr<Screen> screen_;
   std::string hyphenation_lang_;
   std::unique_ptr<HyphenationLoader> hyphenation_;  // owns what the Deck points to
   bool hyphenation_applied_ = false;
-  bool software_ = false;       // SDL's software renderer (--renderer, or auto without a GPU)
-  bool paced_by_vsync_ = true;  // else the loop paces crossfades itself (kFrameMs)
+  bool software_ = false;  // kiosk's own drawing (--renderer, or auto without a GPU)
   bool fullscreen_after_first_frame_ = false;  // X11: see OpenDisplay
   std::chrono::steady_clock::time_point started_;
   bool running_ = true;
@@ -254,39 +205,11 @@ bool Show::OpenDisplay() {
     Log(std::string("cannot create the window: ") + SDL_GetError());
     return false;
   }
-  if (!CreateRenderer()) return false;
+  screen_ = OpenScreen(window_, fonts_, options_.rotate, software_);
+  if (!screen_) return false;
+  Resize();
   SDL_ShowCursor(SDL_DISABLE);
   SDL_DisableScreenSaver();
-  return true;
-}
-
-// Also after SDL_RENDER_DEVICE_RESET: the old renderer and its textures are gone.
-bool Show::CreateRenderer() {
-  drawer_.reset();
-  rotation_.Reset();
-  if (renderer_) SDL_DestroyRenderer(renderer_);
-  renderer_ = nullptr;
-  if (!software_) {
-    renderer_ =
-        SDL_CreateRenderer(window_, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-  }
-  if (!renderer_ && software_) {
-    renderer_ = SDL_CreateRenderer(window_, -1, SDL_RENDERER_SOFTWARE);
-  } else if (!renderer_) {
-    Log(std::string("no accelerated renderer (") + SDL_GetError() + "), using software");
-    renderer_ = SDL_CreateRenderer(window_, -1, SDL_RENDERER_SOFTWARE);
-  }
-  if (!renderer_) {
-    Log(std::string("cannot create a renderer: ") + SDL_GetError());
-    return false;
-  }
-  SDL_RendererInfo info{};
-  SDL_GetRendererInfo(renderer_, &info);
-  // SDL's software renderer presents at once, however often it is asked to.
-  paced_by_vsync_ =
-      (info.flags & SDL_RENDERER_PRESENTVSYNC) && !(info.flags & SDL_RENDERER_SOFTWARE);
-  drawer_ = std::make_unique<FrameDrawer>(renderer_, fonts_);
-  Resize();
   return true;
 }
 
@@ -316,12 +239,10 @@ void Show::ApplyHyphenation() {
 void Show::Resize() {
   int w = 0;
   int h = 0;
-  SDL_GetRendererOutputSize(renderer_, &w, &h);
-  if (w <= 0 || h <= 0) return;
-  rotation_.LayoutSize(&w, &h);
+  if (!screen_->LayoutSize(&w, &h)) return;
   if (w != deck_.width() || h != deck_.height()) {
     deck_.SetScreen(w, h);
-    drawer_->Clear();
+    screen_->Clear();
   }
   redraw_ = true;
 }
@@ -392,7 +313,7 @@ void Show::SwapIn(Content content, bool showing_errors) {
       hyphenation_applied_ = false;
     }
   }
-  drawer_->Clear();
+  screen_->Clear();
   showing_errors_ = showing_errors;
   disk_has_errors_ = false;
   WatchFiles();
@@ -433,12 +354,16 @@ void Show::Handle(const SDL_Event& e) {
       break;
     case SDL_RENDER_TARGETS_RESET:
       Log("the renderer's textures were lost: drawing them again");
-      drawer_->Clear();
+      screen_->Clear();
       redraw_ = true;
       break;
     case SDL_RENDER_DEVICE_RESET:
       Log("the graphics device was reset: creating a new renderer");
-      if (!CreateRenderer()) running_ = false;
+      if (!screen_->Reset()) {
+        Log(std::string("cannot create a renderer: ") + SDL_GetError());
+        running_ = false;
+      }
+      Resize();
       redraw_ = true;
       break;
     case SDL_USEREVENT:
@@ -483,16 +408,14 @@ int Show::Run(std::chrono::steady_clock::time_point started) {
     if (draw) {
       frame_begin = NowMs();
       const auto begin = std::chrono::steady_clock::now();
-      rotation_.Begin(renderer_);
-      drawer_->Draw(frame, deck_);
-      rotation_.End();
+      screen_->Draw(frame, deck_);
       if (frame_stats_) {
-        SDL_RenderFlush(renderer_);
+        screen_->Finish();
         const auto drawn = std::chrono::steady_clock::now();
-        SDL_RenderPresent(renderer_);
+        screen_->Present();
         frame_stats_->Add(frame.layers.size() > 1, begin, drawn, std::chrono::steady_clock::now());
       } else {
-        SDL_RenderPresent(renderer_);
+        screen_->Present();
       }
       shown = std::move(frame);
       redraw_ = false;
@@ -502,11 +425,9 @@ int Show::Run(std::chrono::steady_clock::time_point started) {
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                             std::chrono::steady_clock::now() - started)
                             .count();
-        SDL_RendererInfo info{};
-        SDL_GetRendererInfo(renderer_, &info);
         Log("first frame on screen after " + std::to_string(ms) + " ms (" +
             std::to_string(deck_.width()) + "x" + std::to_string(deck_.height()) + ", " +
-            SDL_GetCurrentVideoDriver() + ", " + info.name + "), " +
+            SDL_GetCurrentVideoDriver() + ", " + screen_->Name() + "), " +
             std::to_string(scheduler_.count()) + " slides from " + path_);
         service_.Ready("showing " + std::to_string(scheduler_.count()) + " slides from " + path_);
         if (fullscreen_after_first_frame_) {
@@ -521,7 +442,7 @@ int Show::Run(std::chrono::steady_clock::time_point started) {
     // Idle time: rasterise the next slide now so its transition never waits for text.
     // Then the font sizes the layout search tried and the memory freed since go.
     if (!scheduler_.FadingOut(now) &&
-        drawer_->Prepare((scheduler_.current() + 1) % scheduler_.count(), deck_)) {
+        screen_->Prepare((scheduler_.current() + 1) % scheduler_.count(), deck_)) {
       fonts_.CloseAllBut(config::kFontSizesKeptOpen);
       ReturnFreeMemory();
     }
@@ -529,7 +450,7 @@ int Show::Run(std::chrono::steady_clock::time_point started) {
     // During a crossfade vsync paces the loop; if nothing was drawn, do not spin.
     if (wait == 0 && !draw) wait = 5;
     // Without vsync a crossfade would redraw as fast as the CPU allows: 60 frames a second.
-    if (wait == 0 && !paced_by_vsync_) {
+    if (wait == 0 && !screen_->PacedByVsync()) {
       constexpr Millis kFrameMs = 16;
       wait = std::max<Millis>(0, kFrameMs - (NowMs() - frame_begin));
     }

@@ -1,5 +1,6 @@
 // Soak test: 10 000 slide changes through the real drawing path (Scheduler, Deck,
-// BuildFrame, FrameDrawer with SDL_ttf and SDL's software renderer, no display) on a fake
+// BuildFrame, with SDL_ttf: FrameDrawer on SDL's software renderer, the GPU's path, and
+// CanvasDrawer into memory, the software path; no display) on a fake
 // clock, with a reload every 1000 changes and the error screen now and then. Prints the
 // resident memory after warm-up and at the end; fails if it grew by 1 MiB or more (not in
 // sanitizer builds, whose allocator keeps freed memory in quarantine: LeakSanitizer checks
@@ -15,7 +16,10 @@
 #include <cstdlib>
 #include <fstream>
 #include <string>
+#include <vector>
 
+#include "canvas_drawer.h"
+#include "config.h"
 #include "deck.h"
 #include "font_lookup.h"
 #include "frame.h"
@@ -23,6 +27,7 @@
 #include "reload.h"
 #include "scheduler.h"
 #include "sdl_draw.h"
+#include "sdl_screen.h"
 #include "sdl_text.h"
 #include "show.h"
 
@@ -82,15 +87,20 @@ int main(int argc, char** argv) {
       deck.SetScreen(w, h);
       kiosk::Scheduler scheduler(kiosk::DurationsOf(playlist), kiosk::TransitionOf(playlist), 0);
       kiosk::ShowState state;
-      kiosk::FrameDrawer drawer(renderer, fonts);
+      kiosk::FrameDrawer drawer(renderer, fonts);  // the GPU's path
+      kiosk::CanvasDrawer canvas(                  // the software path
+          [&fonts](const kiosk::TextItem& item) { return kiosk::RasteriseLine(fonts, item); });
+      std::vector<std::uint32_t> pixels(static_cast<std::size_t>(w) * h);
       Millis now = 0;
       long changes = 0;
       long frames = 0;
       long rss_warm = 0;
       const auto started = std::chrono::steady_clock::now();
       auto draw = [&](Millis at) {
-        drawer.Draw(kiosk::BuildFrame(deck, scheduler, state, at), deck);
+        const kiosk::Frame frame = kiosk::BuildFrame(deck, scheduler, state, at);
+        drawer.Draw(frame, deck);
         SDL_RenderFlush(renderer);
+        canvas.Draw(frame, deck, kiosk::PixelView{pixels.data(), w, h, w});
         ++frames;
       };
       while (changes < changes_wanted) {
@@ -103,6 +113,9 @@ int main(int argc, char** argv) {
         draw(now + fade);      // settled
         const std::size_t n = scheduler.count();
         drawer.Prepare((scheduler.current() + 1) % n, deck);
+        if (canvas.Prepare((scheduler.current() + 1) % n, deck)) {
+          fonts.CloseAllBut(kiosk::config::kFontSizesKeptOpen);  // as the show does
+        }
         if (changes % 1000 == 500) {
           // The error screen, as after a broken start, then the playlist again.
           const kiosk::Playlist errors = kiosk::ErrorScreenPlaylist(
@@ -110,6 +123,7 @@ int main(int argc, char** argv) {
           scheduler.Reset(kiosk::DurationsOf(errors), kiosk::TransitionOf(errors), now);
           deck.SetPlaylist(errors);
           drawer.Clear();
+          canvas.Clear();
           draw(now);
         }
         if (changes % 1000 == 0 || changes % 1000 == 500) {
@@ -117,6 +131,7 @@ int main(int argc, char** argv) {
           scheduler.Reset(kiosk::DurationsOf(playlist), kiosk::TransitionOf(playlist), now);
           deck.SetPlaylist(playlist);
           drawer.Clear();
+          canvas.Clear();
         }
         if (changes == warm_up) rss_warm = ResidentBytes();
         if (changes % 1000 == 0 && std::getenv("KIOSK_SOAK_VERBOSE")) {

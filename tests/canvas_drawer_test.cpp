@@ -1,0 +1,143 @@
+#include "canvas_drawer.h"
+
+#include <doctest/doctest.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "fake_measurer.h"
+
+using kiosk::CanvasDrawer;
+using kiosk::Color;
+using kiosk::Deck;
+using kiosk::Frame;
+using kiosk::PixelView;
+using kiosk::SlideLayer;
+using kiosk::TextItem;
+using kiosk::testing::FakeMeasurer;
+
+namespace {
+
+// Each line becomes a solid block of its box's size, one pixel lower than the box.
+struct FakeRaster {
+  CanvasDrawer::Raster operator()(const TextItem& item) {
+    ++(*calls)[item.text];
+    CanvasDrawer::Raster r;
+    r.image.width = item.box.w;
+    r.image.height = item.box.h;
+    r.image.color = item.color;
+    r.image.coverage.assign(static_cast<std::size_t>(item.box.w) * item.box.h, 255);
+    r.top = 1;
+    return r;
+  }
+  std::map<std::string, int>* calls;
+};
+
+kiosk::Playlist Slides(std::initializer_list<const char*> texts) {
+  kiosk::Playlist p = kiosk::DefaultPlaylist();
+  for (const char* t : texts) {
+    kiosk::Slide s;
+    s.text = t;
+    s.duration = 10;
+    p.slides.push_back(s);
+  }
+  return p;
+}
+
+struct Screen {
+  Screen() : pixels(200 * 100, 0) {}
+  PixelView view() { return PixelView{pixels.data(), 200, 100, 200}; }
+  std::uint32_t at(int x, int y) const { return pixels[static_cast<std::size_t>(y) * 200 + x]; }
+  std::vector<std::uint32_t> pixels;
+};
+
+Frame Layers(const Deck& deck, std::vector<SlideLayer> layers) {
+  Frame f;
+  f.background = Color{0, 0, 0};
+  f.clip = kiosk::Box{0, 0, deck.width(), deck.height()};
+  f.layers = std::move(layers);
+  return f;
+}
+
+}  // namespace
+
+TEST_CASE("CanvasDrawer: draws the background, the slide's lines, rects and chrome text") {
+  FakeMeasurer m;
+  Deck deck(m);
+  deck.SetPlaylist(Slides({"eins"}));
+  deck.SetScreen(200, 100);
+  std::map<std::string, int> calls;
+  CanvasDrawer drawer(FakeRaster{&calls});
+  Frame f = Layers(deck, {{0, 255}});
+  f.background = Color{0, 0, 10};
+  f.rects.push_back({kiosk::Box{0, 98, 200, 2}, Color{255, 0, 0, 255}});
+  TextItem counter;
+  counter.text = "1 / 1";
+  counter.box = kiosk::Box{180, 0, 10, 5};
+  counter.color = Color{0, 255, 0, 255};
+  f.texts.push_back(counter);
+  Screen s;
+  drawer.Draw(f, deck, s.view());
+
+  const std::vector<TextItem> items = deck.Items(0);
+  REQUIRE(items.size() == 1);
+  const kiosk::Box b = items[0].box;
+  const Color c = items[0].color;
+  const std::uint32_t text = 0xFF000000u | c.r << 16 | c.g << 8 | c.b;
+  CHECK(s.at(b.x + 1, b.y + 1) == text);  // the raster's top is 1 below the box
+  CHECK(s.at(b.x + 1, b.y) == 0xFF00000Au);
+  CHECK(s.at(0, 0) == 0xFF00000Au);
+  CHECK(s.at(5, 99) == 0xFFFF0000u);
+  CHECK(s.at(185, 3) == 0xFF00FF00u);
+  CHECK(calls["eins"] == 1);
+  CHECK(calls["1 / 1"] == 1);
+  drawer.Draw(f, deck, s.view());  // the second frame reuses both
+  CHECK(calls["eins"] == 1);
+  CHECK(calls["1 / 1"] == 1);
+}
+
+TEST_CASE("CanvasDrawer: a crossfade blends both slides; nothing leaves the clip") {
+  FakeMeasurer m;
+  Deck deck(m);
+  deck.SetPlaylist(Slides({"aaaa", "aaaa"}));  // the same box on both slides
+  deck.SetScreen(200, 100);
+  std::map<std::string, int> calls;
+  CanvasDrawer drawer(FakeRaster{&calls});
+  const kiosk::Box b = deck.Items(0)[0].box;
+  const Color c = deck.Items(0)[0].color;
+  Screen s;
+  drawer.Draw(Layers(deck, {{0, 128}, {1, 128}}), deck, s.view());
+  // Over black: 128/255 of the colour, then 128/255 of the rest on top.
+  const int once = (c.r * 128 + 127) / 255;
+  const int twice = (c.r * 128 + once * 127 + 127) / 255;
+  CHECK(static_cast<int>((s.at(b.x, b.y + 1) >> 16) & 0xFF) == twice);
+
+  Frame clipped = Layers(deck, {{0, 255}});
+  clipped.clip = kiosk::Box{0, 0, b.x + 1, 100};
+  drawer.Draw(clipped, deck, s.view());
+  CHECK(s.at(b.x, b.y + 1) != 0xFF000000u);
+  CHECK(s.at(b.x + 1, b.y + 1) == 0xFF000000u);
+}
+
+TEST_CASE("CanvasDrawer: Prepare rasterises once; two slides are kept; a new layout redraws") {
+  FakeMeasurer m;
+  Deck deck(m);
+  deck.SetPlaylist(Slides({"eins", "zwei", "drei"}));
+  deck.SetScreen(200, 100);
+  std::map<std::string, int> calls;
+  CanvasDrawer drawer(FakeRaster{&calls});
+  CHECK(drawer.Prepare(0, deck));
+  CHECK_FALSE(drawer.Prepare(0, deck));
+  CHECK(drawer.Prepare(1, deck));
+  CHECK_FALSE(drawer.Prepare(7, deck));  // no such slide
+  CHECK(drawer.bytes() > 0);
+  CHECK(drawer.Prepare(2, deck));  // evicts slide 0, the least recently used
+  CHECK_FALSE(drawer.Prepare(1, deck));
+  CHECK(drawer.Prepare(0, deck));
+  CHECK(calls["eins"] == 2);
+  deck.SetScreen(100, 100);  // a new layout: the old pixels do not count
+  CHECK(drawer.Prepare(0, deck));
+  drawer.Clear();
+  CHECK(drawer.bytes() == 0);
+}
