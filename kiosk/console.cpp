@@ -1,6 +1,8 @@
 #include "console.h"
 
 #include <grp.h>
+#include <linux/kd.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -57,6 +59,22 @@ std::vector<std::string> ConsoleAccessProblems(const std::string& dev) {
   Check(dev + "/input", "event", R_OK, "keyboard or clicker: kiosk could not be controlled",
         &problems);
   return problems;
+}
+
+ConsoleGraphicsMode::ConsoleGraphicsMode(int fd) : fd_(fd) {
+  int mode = 0;
+  if (ioctl(fd_, KDGETMODE, &mode) != 0) return;  // not a virtual console
+  if (mode == KD_GRAPHICS) return;                // someone else's already
+  if (ioctl(fd_, KDSETMODE, KD_GRAPHICS) != 0) {
+    error_ = std::string("cannot switch the console to graphics mode (") + std::strerror(errno) +
+             "): console text may show through";
+    return;
+  }
+  active_ = true;
+}
+
+ConsoleGraphicsMode::~ConsoleGraphicsMode() {
+  if (active_) ioctl(fd_, KDSETMODE, KD_TEXT);
 }
 
 }  // namespace kiosk

@@ -13,4 +13,25 @@ namespace kiosk {
 // device directory (tests pass their own).
 std::vector<std::string> ConsoleAccessProblems(const std::string& dev = "/dev");
 
+// The virtual console `fd` (kiosk's standard input under the unit: TTYPath=/dev/tty1) in
+// graphics mode while the show runs: the kernel then neither draws console text over the
+// show (kernel messages, a getty) nor blanks the screen after consoleblank= seconds.
+// Back to text mode when destroyed (and by the unit's TTYReset= after a crash).
+class ConsoleGraphicsMode {
+ public:
+  explicit ConsoleGraphicsMode(int fd);
+  ~ConsoleGraphicsMode();
+  ConsoleGraphicsMode(const ConsoleGraphicsMode&) = delete;
+  ConsoleGraphicsMode& operator=(const ConsoleGraphicsMode&) = delete;
+  // Whether the console is in graphics mode because of this object.
+  bool active() const { return active_; }
+  // Why not: "" when active or when `fd` is not a virtual console (nothing to do).
+  const std::string& error() const { return error_; }
+
+ private:
+  int fd_;
+  bool active_ = false;
+  std::string error_;
+};
+
 }  // namespace kiosk

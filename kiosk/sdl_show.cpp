@@ -2,6 +2,7 @@
 
 #include <SDL.h>
 #include <SDL_ttf.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <climits>
@@ -17,6 +18,7 @@
 #include "config.h"
 #include "console.h"
 #include "content.h"
+#include "displays.h"
 #include "file_watch.h"
 #include "font_lookup.h"
 #include "frame.h"
@@ -39,6 +41,7 @@ Millis NowMs() { return static_cast<Millis>(SDL_GetTicks64()); }
 // SDL_USEREVENT codes: wake up, or a watched file changed on disk.
 constexpr Sint32 kWakeUp = 0;
 constexpr Sint32 kFilesChanged = 1;
+constexpr Sint32 kDisplaysChanged = 2;  // a DRM hotplug event (the console)
 
 bool NoDisplayServer() {
   auto unset = [](const char* name) {
@@ -103,6 +106,9 @@ class Show {
   void WatchFiles();
   void Resize();
   void ApplyHyphenation();
+  void WatchDisplays();
+  void DisplaysChanged();
+  void FitWindowToDisplay();
   // Wakes the event loop from another thread (SDL_PushEvent is thread-safe).
   static void WakeUp() {
     SDL_Event e{};
@@ -131,6 +137,10 @@ class Show {
   bool fullscreen_after_first_frame_ = false;  // X11: see OpenDisplay
   std::chrono::steady_clock::time_point started_;
   bool running_ = true;
+  int exit_code_ = kExitOk;
+  std::vector<Connector> displays_at_start_;  // the console: what KMSDRM opened
+  std::unique_ptr<DisplayHotplugWatch> hotplug_;
+  std::unique_ptr<ConsoleGraphicsMode> console_mode_;  // the console: no text, no blanking
   bool redraw_ = true;
   bool showing_errors_ = false;   // the error screen: the playlist has never loaded
   bool disk_has_errors_ = false;  // the last reload failed; an older version shows
@@ -151,6 +161,8 @@ bool Show::OpenDisplay() {
     // Without this SDL falls back to an invisible offscreen window and "works".
     SDL_SetHint(SDL_HINT_VIDEODRIVER, "kmsdrm");
     for (const std::string& problem : ConsoleAccessProblems()) Log(problem);
+    console_mode_ = std::make_unique<ConsoleGraphicsMode>(STDIN_FILENO);
+    if (!console_mode_->error().empty()) Log(console_mode_->error());
   }
   SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
   SDL_SetHint(SDL_HINT_RENDER_VSYNC, "1");
@@ -210,7 +222,54 @@ bool Show::OpenDisplay() {
   Resize();
   SDL_ShowCursor(SDL_DISABLE);
   SDL_DisableScreenSaver();
+  if (std::string(SDL_GetCurrentVideoDriver()) == "kmsdrm") WatchDisplays();
   return true;
+}
+
+void Show::WatchDisplays() {
+  displays_at_start_ = ReadConnectors();
+  Log("displays: " + Describe(displays_at_start_));
+  hotplug_ = std::make_unique<DisplayHotplugWatch>([] {
+    SDL_Event e{};
+    e.type = SDL_USEREVENT;
+    e.user.code = kDisplaysChanged;
+    SDL_PushEvent(&e);
+  });
+  if (!hotplug_->error().empty()) Log(hotplug_->error());
+}
+
+void Show::DisplaysChanged() {
+  const std::vector<Connector> now = ReadConnectors();
+  Log("displays changed: " + Describe(now));
+  if (!MustReopenDisplay(displays_at_start_, now)) return;
+  if (service_.under_systemd()) {
+    // SDL's KMSDRM keeps the connector and mode it found at start: systemd starts kiosk
+    // again (Restart=always), which takes the new ones.
+    Log("another screen or mode: quitting, for systemd to start kiosk again on it");
+    exit_code_ = kExitError;
+    running_ = false;
+  } else {
+    Log("another screen or mode: start kiosk again to use it");
+  }
+}
+
+// Desktops: a screen's mode changed, or the window moved to another screen. A window
+// manager resizes fullscreen windows itself; a bare X server does not.
+void Show::FitWindowToDisplay() {
+  if (options_.windowed || !(SDL_GetWindowFlags(window_) & SDL_WINDOW_FULLSCREEN)) return;
+  const int display = SDL_GetWindowDisplayIndex(window_);
+  SDL_DisplayMode mode{};
+  if (display < 0 || SDL_GetDesktopDisplayMode(display, &mode) != 0) return;
+  int w = 0;
+  int h = 0;
+  SDL_GetWindowSize(window_, &w, &h);
+  if (w == mode.w && h == mode.h) return;
+  Log("the screen is now " + std::to_string(mode.w) + "x" + std::to_string(mode.h));
+  SDL_Rect bounds{};
+  SDL_GetDisplayBounds(display, &bounds);
+  SDL_SetWindowPosition(window_, bounds.x, bounds.y);
+  SDL_SetWindowSize(window_, mode.w, mode.h);
+  Resize();
 }
 
 void Show::ApplyHyphenation() {
@@ -351,6 +410,10 @@ void Show::Handle(const SDL_Event& e) {
     case SDL_WINDOWEVENT:
       if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) Resize();
       if (e.window.event == SDL_WINDOWEVENT_EXPOSED) redraw_ = true;
+      if (e.window.event == SDL_WINDOWEVENT_DISPLAY_CHANGED) FitWindowToDisplay();
+      break;
+    case SDL_DISPLAYEVENT:
+      FitWindowToDisplay();
       break;
     case SDL_RENDER_TARGETS_RESET:
       Log("the renderer's textures were lost: drawing them again");
@@ -361,12 +424,14 @@ void Show::Handle(const SDL_Event& e) {
       Log("the graphics device was reset: creating a new renderer");
       if (!screen_->Reset()) {
         Log(std::string("cannot create a renderer: ") + SDL_GetError());
+        exit_code_ = kExitError;
         running_ = false;
       }
       Resize();
       redraw_ = true;
       break;
     case SDL_USEREVENT:
+      if (e.user.code == kDisplaysChanged) DisplaysChanged();
       if (e.user.code == kFilesChanged) {
         if (reload_timer_.Changed(NowMs())) {
           Log("a watched file changed on disk; reloading in " +
@@ -471,7 +536,7 @@ int Show::Run(std::chrono::steady_clock::time_point started) {
     }
   }
   service_.Stopping();
-  return kExitOk;
+  return exit_code_;
 }
 
 }  // namespace

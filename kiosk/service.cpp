@@ -3,6 +3,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -13,6 +14,8 @@
 namespace kiosk {
 
 ServiceNotifier::ServiceNotifier() {
+  const char* invocation = std::getenv("INVOCATION_ID");
+  under_systemd_ = invocation && *invocation;
 #ifdef KIOSK_HAVE_SYSTEMD
   std::uint64_t usec = 0;
   if (sd_watchdog_enabled(0, &usec) > 0 && usec > 0) {

@@ -27,12 +27,15 @@ class ServiceNotifier {
   // How long the loop may sleep before it must feed the watchdog again: -1 without one.
   Millis UntilWatchdog(Millis now) const;
   Millis watchdog_interval() const { return interval_; }
+  // Whether systemd started this process (as a service: $INVOCATION_ID is set).
+  bool under_systemd() const { return under_systemd_; }
 
  private:
   void Notify(const std::string& message);
 
   Millis interval_ = 0;  // half of WatchdogSec in ms; 0: no watchdog
   Millis last_feed_ = -1;
+  bool under_systemd_ = false;
 };
 
 // How long ago the kernel started this process (exec, from /proc/self/stat against

@@ -11,7 +11,7 @@ set -euo pipefail
 PACKAGES=(
   # build
   cmake ninja-build g++ pkg-config
-  libsdl2-dev libsdl2-ttf-dev libpng-dev
+  libsdl2-dev libsdl2-ttf-dev libpng-dev libudev-dev
   nlohmann-json3-dev libcli11-dev libfontconfig-dev libhyphen-dev
   libfribidi-dev libharfbuzz-dev libsystemd-dev
   # run: the default font, German hyphenation patterns, the fallback fonts for other

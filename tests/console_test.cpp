@@ -34,3 +34,16 @@ TEST_CASE("ConsoleAccessProblems names what is missing") {
   dev.Add("input/event3");
   CHECK(kiosk::ConsoleAccessProblems(dev.root.string()).empty());
 }
+
+TEST_CASE("ConsoleGraphicsMode: nothing to do, and no complaint, on what is not a console") {
+  // A pipe, like standard input under ctest: KDGETMODE fails, so kiosk leaves it alone.
+  int fds[2];
+  REQUIRE(pipe(fds) == 0);
+  {
+    kiosk::ConsoleGraphicsMode mode(fds[0]);
+    CHECK_FALSE(mode.active());
+    CHECK(mode.error().empty());
+  }
+  close(fds[0]);
+  close(fds[1]);
+}

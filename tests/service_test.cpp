@@ -124,3 +124,15 @@ TEST_CASE("ConsoleAccessProblems") {
 
 }  // namespace
 }  // namespace kiosk
+
+TEST_CASE("ServiceNotifier: knows whether systemd started the process ($INVOCATION_ID)") {
+  const char* before = std::getenv("INVOCATION_ID");
+  const std::string saved = before ? before : "";
+  setenv("INVOCATION_ID", "0123456789abcdef0123456789abcdef", 1);
+  CHECK(kiosk::ServiceNotifier().under_systemd());
+  setenv("INVOCATION_ID", "", 1);
+  CHECK_FALSE(kiosk::ServiceNotifier().under_systemd());
+  unsetenv("INVOCATION_ID");
+  CHECK_FALSE(kiosk::ServiceNotifier().under_systemd());
+  if (before) setenv("INVOCATION_ID", saved.c_str(), 1);
+}
