@@ -1,9 +1,5 @@
 #include "canvas_drawer.h"
 
-#include <algorithm>
-
-#include "config.h"
-
 namespace kiosk {
 namespace {
 
@@ -21,52 +17,30 @@ CanvasDrawer::Line CanvasDrawer::Make(const TextItem& item) {
   return line;
 }
 
-CanvasDrawer::SlideImages* CanvasDrawer::Cached(std::size_t slide, Deck& deck) {
+const std::vector<CanvasDrawer::Line>& CanvasDrawer::Slide(std::size_t slide, Deck& deck) {
   const std::uint64_t version = deck.Version(slide);
-  for (SlideImages& s : slides_) {
-    if (s.slide == slide && s.version == version) return &s;
-  }
-  return nullptr;
-}
-
-CanvasDrawer::SlideImages& CanvasDrawer::Slide(std::size_t slide, Deck& deck) {
-  ++use_counter_;
-  if (SlideImages* cached = Cached(slide, deck)) {
-    cached->last_use = use_counter_;
-    return *cached;
-  }
-  SlideImages* target = nullptr;
-  if (slides_.size() < static_cast<std::size_t>(config::kSlideTextureCache)) {
-    target = &slides_.emplace_back();
-  } else {
-    target = &*std::min_element(
-        slides_.begin(), slides_.end(),
-        [](const SlideImages& a, const SlideImages& b) { return a.last_use < b.last_use; });
-  }
-  target->slide = slide;
-  target->version = deck.Version(slide);
-  target->last_use = use_counter_;
-  target->lines.clear();
-  for (const TextItem& item : deck.Items(slide)) target->lines.push_back(Make(item));
-  return *target;
+  if (const std::vector<Line>* lines = slides_.Find(slide, version)) return *lines;
+  std::vector<Line> lines;
+  for (const TextItem& item : deck.Items(slide)) lines.push_back(Make(item));
+  return slides_.Store(slide, version, std::move(lines));
 }
 
 bool CanvasDrawer::Prepare(std::size_t slide, Deck& deck) {
-  if (slide >= deck.playlist().slides.size() || Cached(slide, deck)) return false;
+  if (slide >= deck.playlist().slides.size() || slides_.Find(slide, deck.Version(slide))) {
+    return false;
+  }
   Slide(slide, deck);
   return true;
 }
 
 void CanvasDrawer::Clear() {
-  slides_.clear();
+  slides_.Clear();
   chrome_.clear();
 }
 
 std::size_t CanvasDrawer::bytes() const {
   std::size_t total = 0;
-  for (const SlideImages& s : slides_) {
-    for (const Line& l : s.lines) total += l.image.bytes();
-  }
+  slides_.ForEachLine([&total](const Line& l) { total += l.image.bytes(); });
   for (const ChromeText& c : chrome_) total += c.line.image.bytes();
   return total;
 }
@@ -87,7 +61,7 @@ void CanvasDrawer::Draw(const Frame& frame, Deck& deck, PixelView target) {
   FillRect(target, whole, background, whole);
   for (const SlideLayer& layer : frame.layers) {
     if (layer.alpha == 0) continue;
-    for (const Line& l : Slide(layer.slide, deck).lines) {
+    for (const Line& l : Slide(layer.slide, deck)) {
       DrawImage(target, l.image, l.x, l.y, static_cast<std::uint8_t>(layer.alpha * l.alpha / 255),
                 frame.clip);
     }

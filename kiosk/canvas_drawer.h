@@ -9,7 +9,9 @@
 #include <vector>
 
 #include "canvas.h"
+#include "config.h"
 #include "frame.h"
+#include "slide_cache.h"
 
 namespace kiosk {
 
@@ -22,7 +24,8 @@ class CanvasDrawer {
   };
   using Rasteriser = std::function<Raster(const TextItem&)>;
 
-  explicit CanvasDrawer(Rasteriser rasterise) : rasterise_(std::move(rasterise)) {}
+  explicit CanvasDrawer(Rasteriser rasterise)
+      : rasterise_(std::move(rasterise)), slides_(config::kSlideTextureCache) {}
 
   // Draws `frame` into `target`, which is the Deck's screen size.
   void Draw(const Frame& frame, Deck& deck, PixelView target);
@@ -39,25 +42,17 @@ class CanvasDrawer {
     int x = 0, y = 0;
     std::uint8_t alpha = 255;  // the text colour's own alpha
   };
-  struct SlideImages {
-    std::uint64_t version = 0;
-    std::size_t slide = 0;
-    std::uint64_t last_use = 0;
-    std::vector<Line> lines;
-  };
   struct ChromeText {
     TextItem item;
     Line line;
   };
 
   Line Make(const TextItem& item);
-  SlideImages* Cached(std::size_t slide, Deck& deck);
-  SlideImages& Slide(std::size_t slide, Deck& deck);
+  const std::vector<Line>& Slide(std::size_t slide, Deck& deck);
   const Line& Chrome(const TextItem& item);
 
   Rasteriser rasterise_;
-  std::uint64_t use_counter_ = 0;
-  std::vector<SlideImages> slides_;
+  SlideCache<Line> slides_;
   std::vector<ChromeText> chrome_;
 };
 

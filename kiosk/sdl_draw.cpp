@@ -49,69 +49,35 @@ FrameDrawer::Texture FrameDrawer::MakeTexture(const TextItem& item) {
     SDL_Surface* inked = SDL_CreateRGBSurfaceWithFormatFrom(
         static_cast<Uint8*>(surface->pixels) + first * surface->pitch, surface->w, end - first, 32,
         surface->pitch, SDL_PIXELFORMAT_ARGB8888);
-    t.texture = inked ? SDL_CreateTextureFromSurface(renderer_, inked) : nullptr;
+    t.texture.reset(inked ? SDL_CreateTextureFromSurface(renderer_, inked) : nullptr);
     if (inked) SDL_FreeSurface(inked);
   } else {
-    t.texture = SDL_CreateTextureFromSurface(renderer_, surface);
+    t.texture.reset(SDL_CreateTextureFromSurface(renderer_, surface));
   }
   t.dst = SDL_Rect{item.box.x, item.box.y + top + first, surface->w, end - first};
   t.alpha = item.color.a;
   SDL_FreeSurface(surface);
-  if (t.texture) SDL_SetTextureBlendMode(t.texture, SDL_BLENDMODE_BLEND);
+  if (t.texture) SDL_SetTextureBlendMode(t.texture.get(), SDL_BLENDMODE_BLEND);
   return t;
 }
 
-void FrameDrawer::Destroy(SlideTextures& s) {
-  for (Texture& t : s.lines) {
-    if (t.texture) SDL_DestroyTexture(t.texture);
-  }
-  s.lines.clear();
-}
-
 void FrameDrawer::Clear() {
-  for (SlideTextures& s : slides_) Destroy(s);
-  slides_.clear();
-  for (ChromeText& c : chrome_) {
-    if (c.texture.texture) SDL_DestroyTexture(c.texture.texture);
-  }
+  slides_.Clear();
   chrome_.clear();
 }
 
-FrameDrawer::SlideTextures* FrameDrawer::Cached(std::size_t slide, Deck& deck) {
+const std::vector<FrameDrawer::Texture>& FrameDrawer::Slide(std::size_t slide, Deck& deck) {
   const std::uint64_t version = deck.Version(slide);
-  for (SlideTextures& s : slides_) {
-    if (s.slide == slide && s.version == version) return &s;
-  }
-  return nullptr;
-}
-
-FrameDrawer::SlideTextures& FrameDrawer::Slide(std::size_t slide, Deck& deck) {
-  ++use_counter_;
-  if (SlideTextures* cached = Cached(slide, deck)) {
-    cached->last_use = use_counter_;
-    return *cached;
-  }
-  const std::uint64_t version = deck.Version(slide);
-  // A free place, or the least recently used one.
-  SlideTextures* target = nullptr;
-  if (slides_.size() < static_cast<std::size_t>(config::kSlideTextureCache)) {
-    target = &slides_.emplace_back();
-  }
-  if (!target) {
-    target = &*std::min_element(
-        slides_.begin(), slides_.end(),
-        [](const SlideTextures& a, const SlideTextures& b) { return a.last_use < b.last_use; });
-  }
-  Destroy(*target);
-  target->slide = slide;
-  target->version = version;
-  target->last_use = use_counter_;
-  for (const TextItem& item : deck.Items(slide)) target->lines.push_back(MakeTexture(item));
-  return *target;
+  if (const std::vector<Texture>* lines = slides_.Find(slide, version)) return *lines;
+  std::vector<Texture> lines;
+  for (const TextItem& item : deck.Items(slide)) lines.push_back(MakeTexture(item));
+  return slides_.Store(slide, version, std::move(lines));
 }
 
 bool FrameDrawer::Prepare(std::size_t slide, Deck& deck) {
-  if (slide >= deck.playlist().slides.size() || Cached(slide, deck)) return false;
+  if (slide >= deck.playlist().slides.size() || slides_.Find(slide, deck.Version(slide))) {
+    return false;
+  }
   Slide(slide, deck);
   return true;
 }
@@ -120,10 +86,7 @@ const FrameDrawer::Texture& FrameDrawer::Chrome(const TextItem& item) {
   for (ChromeText& c : chrome_) {
     if (c.item == item) return c.texture;
   }
-  if (chrome_.size() >= kChromeCache) {
-    if (chrome_.front().texture.texture) SDL_DestroyTexture(chrome_.front().texture.texture);
-    chrome_.erase(chrome_.begin());
-  }
+  if (chrome_.size() >= kChromeCache) chrome_.erase(chrome_.begin());
   chrome_.push_back({item, MakeTexture(item)});
   return chrome_.back().texture;
 }
@@ -139,10 +102,11 @@ void FrameDrawer::Draw(const Frame& frame, Deck& deck) {
   SDL_RenderSetClipRect(renderer_, &clip);
   for (const SlideLayer& layer : frame.layers) {
     if (layer.alpha == 0) continue;
-    for (const Texture& t : Slide(layer.slide, deck).lines) {
+    for (const Texture& t : Slide(layer.slide, deck)) {
       if (!t.texture) continue;
-      SDL_SetTextureAlphaMod(t.texture, static_cast<std::uint8_t>(layer.alpha * t.alpha / 255));
-      SDL_RenderCopy(renderer_, t.texture, nullptr, &t.dst);
+      SDL_SetTextureAlphaMod(t.texture.get(),
+                             static_cast<std::uint8_t>(layer.alpha * t.alpha / 255));
+      SDL_RenderCopy(renderer_, t.texture.get(), nullptr, &t.dst);
     }
   }
   SDL_RenderSetClipRect(renderer_, nullptr);
@@ -156,8 +120,8 @@ void FrameDrawer::Draw(const Frame& frame, Deck& deck) {
   for (const TextItem& item : frame.texts) {
     const Texture& t = Chrome(item);
     if (!t.texture) continue;
-    SDL_SetTextureAlphaMod(t.texture, t.alpha);
-    SDL_RenderCopy(renderer_, t.texture, nullptr, &t.dst);
+    SDL_SetTextureAlphaMod(t.texture.get(), t.alpha);
+    SDL_RenderCopy(renderer_, t.texture.get(), nullptr, &t.dst);
   }
 }
 

@@ -5,16 +5,20 @@
 #include <SDL.h>
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
+#include "config.h"
 #include "frame.h"
 #include "sdl_text.h"
+#include "slide_cache.h"
 
 namespace kiosk {
 
 class FrameDrawer {
  public:
-  FrameDrawer(SDL_Renderer* renderer, TtfFonts& fonts) : renderer_(renderer), fonts_(fonts) {}
+  FrameDrawer(SDL_Renderer* renderer, TtfFonts& fonts)
+      : renderer_(renderer), fonts_(fonts), slides_(config::kSlideTextureCache) {}
   FrameDrawer(const FrameDrawer&) = delete;
   FrameDrawer& operator=(const FrameDrawer&) = delete;
   ~FrameDrawer() { Clear(); }
@@ -28,16 +32,13 @@ class FrameDrawer {
   void Clear();
 
  private:
+  struct DestroyTexture {
+    void operator()(SDL_Texture* t) const { SDL_DestroyTexture(t); }
+  };
   struct Texture {
-    SDL_Texture* texture = nullptr;
+    std::unique_ptr<SDL_Texture, DestroyTexture> texture;
     SDL_Rect dst{};
     std::uint8_t alpha = 255;  // the text colour's own alpha
-  };
-  struct SlideTextures {
-    std::uint64_t version = 0;  // Deck::Version of the layout drawn
-    std::size_t slide = 0;
-    std::uint64_t last_use = 0;
-    std::vector<Texture> lines;
   };
   struct ChromeText {
     TextItem item;
@@ -45,15 +46,12 @@ class FrameDrawer {
   };
 
   Texture MakeTexture(const TextItem& item);
-  SlideTextures& Slide(std::size_t slide, Deck& deck);
-  SlideTextures* Cached(std::size_t slide, Deck& deck);  // nullptr: not rasterised yet
+  const std::vector<Texture>& Slide(std::size_t slide, Deck& deck);
   const Texture& Chrome(const TextItem& item);
-  static void Destroy(SlideTextures& s);
 
   SDL_Renderer* renderer_;
   TtfFonts& fonts_;
-  std::uint64_t use_counter_ = 0;
-  std::vector<SlideTextures> slides_;
+  SlideCache<Texture> slides_;
   std::vector<ChromeText> chrome_;
 };
 

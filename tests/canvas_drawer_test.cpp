@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "fake_measurer.h"
+#include "test_playlists.h"
 
 using kiosk::CanvasDrawer;
 using kiosk::Color;
@@ -16,6 +17,7 @@ using kiosk::PixelView;
 using kiosk::SlideLayer;
 using kiosk::TextItem;
 using kiosk::testing::FakeMeasurer;
+using kiosk::testing::Slides;
 
 namespace {
 
@@ -33,17 +35,6 @@ struct FakeRaster {
   }
   std::map<std::string, int>* calls;
 };
-
-kiosk::Playlist Slides(std::initializer_list<const char*> texts) {
-  kiosk::Playlist p = kiosk::DefaultPlaylist();
-  for (const char* t : texts) {
-    kiosk::Slide s;
-    s.text = t;
-    s.duration = 10;
-    p.slides.push_back(s);
-  }
-  return p;
-}
 
 struct Screen {
   Screen() : pixels(200 * 100, 0) {}

@@ -3,24 +3,11 @@
 #include <doctest/doctest.h>
 
 #include "fake_measurer.h"
+#include "test_playlists.h"
 
 using kiosk::Deck;
 using kiosk::testing::FakeMeasurer;
-
-namespace {
-
-kiosk::Playlist Slides(std::initializer_list<const char*> texts) {
-  kiosk::Playlist p = kiosk::DefaultPlaylist();
-  for (const char* t : texts) {
-    kiosk::Slide s;
-    s.text = t;
-    s.duration = 10;
-    p.slides.push_back(s);
-  }
-  return p;
-}
-
-}  // namespace
+using kiosk::testing::Slides;
 
 TEST_CASE("Deck: layouts are cached until the size or the playlist changes") {
   FakeMeasurer m;
