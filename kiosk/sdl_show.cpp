@@ -2,23 +2,18 @@
 
 #include <SDL.h>
 #include <SDL_ttf.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <climits>
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
 #include <functional>
-#include <iostream>
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "config.h"
-#include "console.h"
 #include "content.h"
-#include "displays.h"
 #include "file_watch.h"
 #include "font_lookup.h"
 #include "frame.h"
@@ -27,7 +22,7 @@
 #include "hyphenation.h"
 #include "pinned_files.h"
 #include "reload.h"
-#include "sdl_screen.h"
+#include "sdl_display.h"
 #include "sdl_signals.h"
 #include "sdl_text.h"
 #include "service.h"
@@ -42,24 +37,6 @@ Millis NowMs() { return static_cast<Millis>(SDL_GetTicks64()); }
 constexpr Sint32 kWakeUp = 0;
 constexpr Sint32 kFilesChanged = 1;
 constexpr Sint32 kDisplaysChanged = 2;  // a DRM hotplug event (the console)
-
-bool NoDisplayServer() {
-  auto unset = [](const char* name) {
-    const char* v = std::getenv(name);
-    return !v || !*v;
-  };
-  return unset("DISPLAY") && unset("WAYLAND_DISPLAY");
-}
-
-// A GPU the desktop's GL could use. Without one, Mesa's GL is llvmpipe: about 60 MiB more
-// in the process and slower to start than SDL's own software renderer.
-bool HasGpuRenderNode() {
-  std::error_code ec;
-  for (const auto& entry : std::filesystem::directory_iterator("/dev/dri", ec)) {
-    if (entry.path().filename().string().starts_with("renderD")) return true;
-  }
-  return false;
-}
 
 class Show {
  public:
@@ -90,10 +67,6 @@ class Show {
     });
     WatchFiles();
   }
-  ~Show() {
-    screen_.reset();
-    if (window_) SDL_DestroyWindow(window_);
-  }
 
   int Run(std::chrono::steady_clock::time_point started);
 
@@ -106,9 +79,7 @@ class Show {
   void WatchFiles();
   void Resize();
   void ApplyHyphenation();
-  void WatchDisplays();
   void DisplaysChanged();
-  void FitWindowToDisplay();
   // Wakes the event loop from another thread (SDL_PushEvent is thread-safe).
   static void WakeUp() {
     SDL_Event e{};
@@ -128,19 +99,13 @@ class Show {
   Scheduler scheduler_;
   ShowState state_;
   InputState input_;
-  SDL_Window* window_ = nullptr;
-  std::unique_ptr<Screen> screen_;
+  Display display_{options_};  // after fonts_: its Screen uses them
   std::string hyphenation_lang_;
   std::unique_ptr<HyphenationLoader> hyphenation_;  // owns what the Deck points to
   bool hyphenation_applied_ = false;
-  bool software_ = false;  // kiosk's own drawing (--renderer, or auto without a GPU)
-  bool fullscreen_after_first_frame_ = false;  // X11: see OpenDisplay
   std::chrono::steady_clock::time_point started_;
   bool running_ = true;
   int exit_code_ = kExitOk;
-  std::vector<Connector> displays_at_start_;  // the console: what KMSDRM opened
-  std::unique_ptr<DisplayHotplugWatch> hotplug_;
-  std::unique_ptr<ConsoleGraphicsMode> console_mode_;  // the console: no text, no blanking
   bool redraw_ = true;
   bool showing_errors_ = false;   // the error screen: the playlist has never loaded
   bool disk_has_errors_ = false;  // the last reload failed; an older version shows
@@ -156,92 +121,20 @@ bool Show::OpenDisplay() {
     Log(error);
     return false;
   }
-  const bool console = NoDisplayServer() && !std::getenv("SDL_VIDEODRIVER");
-  if (console) {
-    // Without this SDL falls back to an invisible offscreen window and "works".
-    SDL_SetHint(SDL_HINT_VIDEODRIVER, "kmsdrm");
-    for (const std::string& problem : ConsoleAccessProblems()) Log(problem);
-    console_mode_ = std::make_unique<ConsoleGraphicsMode>(STDIN_FILENO);
-    if (!console_mode_->error().empty()) Log(console_mode_->error());
-  }
-  SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
-  SDL_SetHint(SDL_HINT_RENDER_VSYNC, "1");
-  // On a console (KMSDRM: OpenGL ES 2, the Pi's GPU) or with a render node: the GPU.
-  software_ =
-      options_.renderer == RendererChoice::kSoftware ||
-      (options_.renderer == RendererChoice::kAuto && !NoDisplayServer() && !HasGpuRenderNode());
-  if (software_) {
-    // Else SDL backs the software renderer's window surface with a GL texture on X11,
-    // which loads llvmpipe after all.
-    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
-  }
-  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-    if (console) {
-      Log(std::string("cannot open the display: ") + SDL_GetError() +
-          ". No X11 or Wayland session (DISPLAY and WAYLAND_DISPLAY are unset), so kiosk "
-          "needs KMSDRM: run it on a console whose user may open /dev/dri/card* "
-          "(groups video and render) and the input devices (group input), with no desktop "
-          "holding the screen.");
-    } else {
-      Log(std::string("cannot open the display: ") + SDL_GetError());
-    }
+  if (!display_.Open(fonts_, [] {
+        SDL_Event e{};
+        e.type = SDL_USEREVENT;
+        e.user.code = kDisplaysChanged;
+        SDL_PushEvent(&e);
+      })) {
     return false;
   }
-  const bool fullscreen = !options_.windowed;
-  int w = options_.width > 0 ? options_.width : 1280;
-  int h = options_.height > 0 ? options_.height : 720;
-  Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_RESIZABLE;
-  int x = SDL_WINDOWPOS_CENTERED;
-  int y = SDL_WINDOWPOS_CENTERED;
-  SDL_DisplayMode mode{};
-  if (fullscreen && SDL_GetDesktopDisplayMode(0, &mode) == 0) {
-    // The display's native mode. Created at that size too: with no window manager
-    // (a bare X server) the fullscreen request alone would leave a small window.
-    flags |= SDL_WINDOW_BORDERLESS;
-    x = 0;
-    y = 0;
-    w = mode.w;
-    h = mode.h;
-    // On X11, SDL waits 100 ms after asking the window manager for fullscreen, to see the
-    // window move (it never does without a window manager, or already covering the
-    // screen): a borderless window over the whole screen shows the first frame, and the
-    // fullscreen request follows it (Run).
-    if (std::string(SDL_GetCurrentVideoDriver()) == "x11") {
-      fullscreen_after_first_frame_ = true;
-    } else {
-      flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-    }
-  }
-  window_ = SDL_CreateWindow("kiosk", x, y, w, h, flags);
-  if (!window_) {
-    Log(std::string("cannot create the window: ") + SDL_GetError());
-    return false;
-  }
-  screen_ = OpenScreen(window_, fonts_, options_.rotate, software_);
-  if (!screen_) return false;
   Resize();
-  SDL_ShowCursor(SDL_DISABLE);
-  SDL_DisableScreenSaver();
-  if (std::string(SDL_GetCurrentVideoDriver()) == "kmsdrm") WatchDisplays();
   return true;
 }
 
-void Show::WatchDisplays() {
-  displays_at_start_ = ReadConnectors();
-  Log("displays: " + Describe(displays_at_start_));
-  hotplug_ = std::make_unique<DisplayHotplugWatch>([] {
-    SDL_Event e{};
-    e.type = SDL_USEREVENT;
-    e.user.code = kDisplaysChanged;
-    SDL_PushEvent(&e);
-  });
-  if (!hotplug_->error().empty()) Log(hotplug_->error());
-}
-
 void Show::DisplaysChanged() {
-  const std::vector<Connector> now = ReadConnectors();
-  Log("displays changed: " + Describe(now));
-  if (!MustReopenDisplay(displays_at_start_, now)) return;
+  if (!display_.MustReopen()) return;
   if (service_.under_systemd()) {
     // SDL's KMSDRM keeps the connector and mode it found at start: systemd starts kiosk
     // again (Restart=always), which takes the new ones.
@@ -251,25 +144,6 @@ void Show::DisplaysChanged() {
   } else {
     Log("another screen or mode: start kiosk again to use it");
   }
-}
-
-// Desktops: a screen's mode changed, or the window moved to another screen. A window
-// manager resizes fullscreen windows itself; a bare X server does not.
-void Show::FitWindowToDisplay() {
-  if (options_.windowed || !(SDL_GetWindowFlags(window_) & SDL_WINDOW_FULLSCREEN)) return;
-  const int display = SDL_GetWindowDisplayIndex(window_);
-  SDL_DisplayMode mode{};
-  if (display < 0 || SDL_GetDesktopDisplayMode(display, &mode) != 0) return;
-  int w = 0;
-  int h = 0;
-  SDL_GetWindowSize(window_, &w, &h);
-  if (w == mode.w && h == mode.h) return;
-  Log("the screen is now " + std::to_string(mode.w) + "x" + std::to_string(mode.h));
-  SDL_Rect bounds{};
-  SDL_GetDisplayBounds(display, &bounds);
-  SDL_SetWindowPosition(window_, bounds.x, bounds.y);
-  SDL_SetWindowSize(window_, mode.w, mode.h);
-  Resize();
 }
 
 void Show::ApplyHyphenation() {
@@ -298,10 +172,10 @@ void Show::ApplyHyphenation() {
 void Show::Resize() {
   int w = 0;
   int h = 0;
-  if (!screen_->LayoutSize(&w, &h)) return;
+  if (!display_.screen().LayoutSize(&w, &h)) return;
   if (w != deck_.width() || h != deck_.height()) {
     deck_.SetScreen(w, h);
-    screen_->Clear();
+    display_.screen().Clear();
   }
   redraw_ = true;
 }
@@ -372,7 +246,7 @@ void Show::SwapIn(Content content, bool showing_errors) {
       hyphenation_applied_ = false;
     }
   }
-  screen_->Clear();
+  display_.screen().Clear();
   showing_errors_ = showing_errors;
   disk_has_errors_ = false;
   WatchFiles();
@@ -398,31 +272,28 @@ void Show::Handle(const SDL_Event& e) {
         case Request::kReload:
           Reload();
           break;
-        case Request::kToggleFullscreen: {
-          const bool is_full = SDL_GetWindowFlags(window_) & SDL_WINDOW_FULLSCREEN;
-          SDL_SetWindowFullscreen(window_, is_full ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
-          SDL_ShowCursor(SDL_DISABLE);
+        case Request::kToggleFullscreen:
+          display_.ToggleFullscreen();
           break;
-        }
       }
       break;
     }
     case SDL_WINDOWEVENT:
       if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) Resize();
       if (e.window.event == SDL_WINDOWEVENT_EXPOSED) redraw_ = true;
-      if (e.window.event == SDL_WINDOWEVENT_DISPLAY_CHANGED) FitWindowToDisplay();
+      if (e.window.event == SDL_WINDOWEVENT_DISPLAY_CHANGED) display_.FitWindowToDisplay();
       break;
     case SDL_DISPLAYEVENT:
-      FitWindowToDisplay();
+      display_.FitWindowToDisplay();
       break;
     case SDL_RENDER_TARGETS_RESET:
       Log("the renderer's textures were lost: drawing them again");
-      screen_->Clear();
+      display_.screen().Clear();
       redraw_ = true;
       break;
     case SDL_RENDER_DEVICE_RESET:
       Log("the graphics device was reset: creating a new renderer");
-      if (!screen_->Reset()) {
+      if (!display_.screen().Reset()) {
         Log(std::string("cannot create a renderer: ") + SDL_GetError());
         exit_code_ = kExitError;
         running_ = false;
@@ -473,14 +344,14 @@ int Show::Run(std::chrono::steady_clock::time_point started) {
     if (draw) {
       frame_begin = NowMs();
       const auto begin = std::chrono::steady_clock::now();
-      screen_->Draw(frame, deck_);
+      display_.screen().Draw(frame, deck_);
       if (frame_stats_) {
-        screen_->Finish();
+        display_.screen().Finish();
         const auto drawn = std::chrono::steady_clock::now();
-        screen_->Present();
+        display_.screen().Present();
         frame_stats_->Add(frame.layers.size() > 1, begin, drawn, std::chrono::steady_clock::now());
       } else {
-        screen_->Present();
+        display_.screen().Present();
       }
       shown = std::move(frame);
       redraw_ = false;
@@ -492,13 +363,10 @@ int Show::Run(std::chrono::steady_clock::time_point started) {
                             .count();
         Log("first frame on screen after " + std::to_string(ms) + " ms (" +
             std::to_string(deck_.width()) + "x" + std::to_string(deck_.height()) + ", " +
-            SDL_GetCurrentVideoDriver() + ", " + screen_->Name() + "), " +
+            SDL_GetCurrentVideoDriver() + ", " + display_.screen().Name() + "), " +
             std::to_string(scheduler_.count()) + " slides from " + path_);
         service_.Ready("showing " + std::to_string(scheduler_.count()) + " slides from " + path_);
-        if (fullscreen_after_first_frame_) {
-          SDL_SetWindowFullscreen(window_, SDL_WINDOW_FULLSCREEN_DESKTOP);
-          SDL_ShowCursor(SDL_DISABLE);
-        }
+        display_.FirstFrameShown();
         if (!showing_errors_ && !hyphenation_ && !hyphenation_lang_.empty()) {
           hyphenation_ = StartHyphenation(hyphenation_lang_, WakeUp);
         }
@@ -507,7 +375,7 @@ int Show::Run(std::chrono::steady_clock::time_point started) {
     // Idle time: rasterise the next slide now so its transition never waits for text.
     // Then the font sizes the layout search tried and the memory freed since go.
     if (!scheduler_.FadingOut(now) &&
-        screen_->Prepare((scheduler_.current() + 1) % scheduler_.count(), deck_)) {
+        display_.screen().Prepare((scheduler_.current() + 1) % scheduler_.count(), deck_)) {
       fonts_.CloseAllBut(config::kFontSizesKeptOpen);
       ReturnFreeMemory();
     }
@@ -515,7 +383,7 @@ int Show::Run(std::chrono::steady_clock::time_point started) {
     // During a crossfade vsync paces the loop; if nothing was drawn, do not spin.
     if (wait == 0 && !draw) wait = 5;
     // Without vsync a crossfade would redraw as fast as the CPU allows: 60 frames a second.
-    if (wait == 0 && !screen_->PacedByVsync()) {
+    if (wait == 0 && !display_.screen().PacedByVsync()) {
       constexpr Millis kFrameMs = 16;
       wait = std::max<Millis>(0, kFrameMs - (NowMs() - frame_begin));
     }
