@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end test on a virtual X server (Xvfb, no window manager): kiosk starts fullscreen,
 # shows the same picture as `kiosk --render`, P pauses, Right and Left change the slide,
-# Escape quits with exit status 0.
+# Escape quits with exit status 0; with --rotate 90 the picture is the portrait layout,
+# turned clockwise.
 #
 # Usage: tests/e2e/xvfb_test.sh path/to/kiosk
 # Needs: xvfb, x11-utils (xdpyinfo, xwininfo), xdotool, imagemagick (import, compare, convert).
@@ -17,7 +18,7 @@ CROP_H=1000          # compare the top rows only: below are the slide counter, t
                      # bar (it grows with time) and the pause mark
 SAME_MAX=1000        # pixels that may differ between two pictures of the same slide
 DIFFERENT_MIN=10000  # pixels that must differ between two different slides
-FUZZ=10%             # GL on screen vs the software renderer of --render: ~2-3 % per pixel
+FUZZ=10%             # with a GPU the screen blends a little differently from --render
 
 # ImageMagick by absolute path: a stub named `convert` may shadow it on PATH.
 IMPORT=/usr/bin/import
@@ -271,4 +272,41 @@ if [[ $(wc -l <"$TMP/kiosk.log") -gt 1 ]]; then
   echo "  note: kiosk's stderr:"
   sed 's/^/    /' "$TMP/kiosk.log"
 fi
+
+# --- A screen mounted on its side: --rotate 90 ------------------------------------------------
+# Laid out for 1080x1920 and turned clockwise: turned back, the screen must equal what
+# --render draws at 1080x1920 (the top 1800 rows: below are the counter and progress bar).
+echo "== kiosk --rotate 90"
+env -u DISPLAY "$KIOSK" --render "$TMP/portrait" --size "${H}x${W}" >/dev/null 2>"$TMP/portrait.log" ||
+  fail "kiosk --render --size ${H}x${W} failed: $(cat "$TMP/portrait.log")"
+"$CONVERT" "$TMP/portrait/slide-001.png" -crop "${H}x1800+0+0" +repage "$TMP/portrait-top.png" ||
+  fail "cannot crop the portrait reference"
+"$KIOSK" --rotate 90 >"$TMP/kiosk.out" 2>"$TMP/kiosk.log" </dev/null &
+APP_PID=$!
+for ((i = 0; i < 200; i++)); do
+  grep -q 'first frame on screen' "$TMP/kiosk.log" && break
+  kill -0 "$APP_PID" 2>/dev/null || fail "kiosk --rotate 90 exited before showing a frame"
+  sleep 0.1
+done
+line=$(grep 'first frame on screen' "$TMP/kiosk.log") || fail "kiosk --rotate 90 showed no frame within 20 s"
+[[ $line == *"(${H}x${W}, x11,"* ]] || fail "kiosk --rotate 90 did not lay out for ${H}x${W}: $line"
+ok "laid out for ${H}x${W}: $line"
+screenshot R
+"$CONVERT" "$SHOT" -rotate -90 -crop "${H}x1800+0+0" +repage "$TMP/R-back-top.png" ||
+  fail "cannot turn the screenshot back"
+pixels_differ "$TMP/R-back-top.png" "$TMP/portrait-top.png"
+((AE <= SAME_MAX)) || fail "the turned screen differs from --render --size ${H}x${W} in $AE pixels"
+ok "the screen, turned back by 90 degrees, matches --render --size ${H}x${W}: $AE pixels differ"
+pixels_differ "$SHOT" "$A"
+((AE > DIFFERENT_MIN)) || fail "the turned screen looks like the unturned one ($AE pixels differ)"
+xdotool key Escape
+for ((i = 0; i < 50; i++)); do
+  kill -0 "$APP_PID" 2>/dev/null || break
+  sleep 0.1
+done
+status=0
+wait "$APP_PID" || status=$?
+APP_PID=""
+((status == 0)) || fail "kiosk --rotate 90 exited with status $status after Escape, expected 0"
+ok "Escape: exit status 0"
 echo "PASS: xvfb_test"
