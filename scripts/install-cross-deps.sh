@@ -27,7 +27,7 @@ fi
 HOST=(cmake ninja-build pkg-config qemu-user nlohmann-json3-dev libcli11-dev doctest-dev
   fonts-dejavu-core hyphen-de python3 python3-jsonschema)
 # The libraries kiosk links, as -dev packages of the target architecture.
-TARGET_DEV=(libsdl2-dev libsdl2-ttf-dev libpng-dev libfontconfig-dev libhyphen-dev
+TARGET_DEV=(libsdl2-dev libsdl2-ttf-dev libpng-dev libudev-dev libfontconfig-dev libhyphen-dev
   libfribidi-dev libharfbuzz-dev
   libsystemd-dev)
 
@@ -87,14 +87,25 @@ case $ARCH in
         done
       "${SUDO[@]}" touch "$SYSROOT/.kiosk-sysroot-complete"
     fi
-    # The header-only libraries (Architecture: all) from the host's apt, unpacked into the
-    # sysroot: CMake finds packages only there.
-    for p in nlohmann-json3-dev libcli11-dev doctest-dev; do
+    # Architecture: all packages from the host's apt, unpacked into the sysroot: the
+    # header-only libraries (CMake finds packages only there) and what the tests read at
+    # run time (qemu-arm -L takes a path from the sysroot whenever it exists there, so the
+    # sysroot's own /usr/share/fonts, DejaVu only, hides the host's fallback fonts).
+    for p in nlohmann-json3-dev libcli11-dev doctest-dev hyphen-de fonts-noto-core \
+      fonts-noto-color-emoji; do
       [[ -f $SYSROOT/.kiosk-$p ]] && continue
       tmp=$(mktemp -d)
       chmod 755 "$tmp"  # apt-get download runs as _apt
       (cd "$tmp" && apt-get download "$p" >/dev/null)
       "${SUDO[@]}" dpkg-deb -x "$tmp"/"$p"_*.deb "$SYSROOT"
+      # New fonts: drop the caches that fontconfig made under qemu-arm (32-bit, le32d8).
+      # It keeps them in the host's cache directories (the sysroot has none) and checks
+      # them against the host's directory times (qemu's statx ignores -L), so it would
+      # not notice the sysroot's new fonts.
+      if [[ $p == fonts-* ]]; then
+        "${SUDO[@]}" rm -f /var/cache/fontconfig/*-le32d8.cache-* \
+          "${XDG_CACHE_HOME:-$HOME/.cache}"/fontconfig/*-le32d8.cache-*
+      fi
       "${SUDO[@]}" touch "$SYSROOT/.kiosk-$p"
       rm -rf -- "$tmp"
     done

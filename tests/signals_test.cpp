@@ -29,19 +29,9 @@ struct Seen {
   }
 };
 
-// qemu-user never hands a signal that every guest thread blocks to signalfd or
-// sigtimedwait (checked with qemu 7.2 and a ten-line C program): under the emulator of a
-// cross build these tests would hang, so they are skipped there.
-#ifdef KIOSK_UNDER_EMULATOR
-constexpr bool kUnderEmulator = true;
-#else
-constexpr bool kUnderEmulator = false;
-#endif
-
 // SIGUSR1/SIGUSR2: doctest itself handles SIGTERM and SIGINT, and nothing else in the
 // test binary uses these. They stay blocked in this thread afterwards, which is harmless.
-TEST_CASE("SignalWatcher: process-directed signals reach the callback, in order" *
-          doctest::skip(kUnderEmulator)) {
+TEST_CASE("SignalWatcher: process-directed signals reach the callback, in order") {
   std::string error;
   REQUIRE(BlockSignals({SIGUSR1, SIGUSR2}, &error));
   Seen seen;
@@ -54,8 +44,7 @@ TEST_CASE("SignalWatcher: process-directed signals reach the callback, in order"
   CHECK(seen.signals == std::vector<int>{SIGUSR1, SIGUSR2});
 }
 
-TEST_CASE("SignalWatcher: stops promptly with no signal, and a later signal stays pending" *
-          doctest::skip(kUnderEmulator)) {
+TEST_CASE("SignalWatcher: stops promptly with no signal, and a later signal stays pending") {
   std::string error;
   REQUIRE(BlockSignals({SIGUSR1}, &error));
   const auto start = std::chrono::steady_clock::now();
