@@ -99,18 +99,21 @@ class CanvasScreen : public Screen {
     const int w = deck.width();
     const int h = deck.height();
     const bool turned = rotate_ == 90 || rotate_ == 270;
-    const bool fits = surface->w == (turned ? h : w) && surface->h == (turned ? w : h);
-    if (!fits) return;  // a size change on its way: its event lays out again
-    if (rotate_ == 0 && IsXrgb(surface) && SDL_LockSurface(surface) == 0) {
+    const int out_w = turned ? h : w;
+    const int out_h = turned ? w : h;
+    // Not while a size change is on its way (its event lays out again): then the picture
+    // is clipped for a frame rather than the screen left as it was.
+    const bool fits = surface->w == out_w && surface->h == out_h;
+    if (rotate_ == 0 && fits && IsXrgb(surface) && SDL_LockSurface(surface) == 0) {
       drawer_.Draw(frame, deck, View(surface));
       SDL_UnlockSurface(surface);
       return;
     }
-    // Drawn in the layout's orientation, then turned or converted into the window.
+    // Drawn in the layout's orientation, then turned, converted or clipped into the window.
     canvas_.resize(static_cast<std::size_t>(w) * h);
     const PixelView canvas{canvas_.data(), w, h, w};
     drawer_.Draw(frame, deck, canvas);
-    if (IsXrgb(surface) && SDL_LockSurface(surface) == 0) {
+    if (fits && IsXrgb(surface) && SDL_LockSurface(surface) == 0) {
       Rotate(canvas, View(surface), rotate_);
       SDL_UnlockSurface(surface);
       return;
@@ -118,7 +121,7 @@ class CanvasScreen : public Screen {
     PixelView out = canvas;
     if (rotate_ != 0) {
       turned_.resize(canvas_.size());
-      out = PixelView{turned_.data(), surface->w, surface->h, surface->w};
+      out = PixelView{turned_.data(), out_w, out_h, out_w};
       Rotate(canvas, out, rotate_);
     }
     if (SDL_Surface* from = SDL_CreateRGBSurfaceWithFormatFrom(
