@@ -67,12 +67,18 @@ case $ARCH in
     fi
     install "${HOST[@]}" crossbuild-essential-armhf mmdebstrap
     SYSROOT=${KIOSK_ARMHF_SYSROOT:-/opt/kiosk-sysroot-armhf}
-    if [[ -f $SYSROOT/.kiosk-sysroot-complete ]]; then
+    # The marker holds the package list the sysroot was made with: a changed TARGET_DEV
+    # makes it again (mmdebstrap --variant=extract records no dpkg status to add to).
+    include=$(IFS=,; echo "${TARGET_DEV[*]},libc6-dev,libstdc++-12-dev")
+    if [[ -f $SYSROOT/.kiosk-sysroot-complete &&
+      $(cat "$SYSROOT/.kiosk-sysroot-complete") == "$include" ]]; then
       echo "install-cross-deps: sysroot $SYSROOT exists"
     else
+      if [[ -f $SYSROOT/.kiosk-sysroot-complete ]]; then
+        echo "install-cross-deps: the sysroot's packages are not $include: making it again"
+      fi
       echo "install-cross-deps: making the armhf sysroot $SYSROOT (~420 MB)"
       "${SUDO[@]}" rm -rf -- "$SYSROOT"
-      include=$(IFS=,; echo "${TARGET_DEV[*]},libc6-dev,libstdc++-12-dev")
       # Explicit mirrors: left alone, mmdebstrap takes the host's sources, and an armhf
       # index of bookworm-security that fails to download (size mismatch) fails it all.
       "${SUDO[@]}" mmdebstrap --variant=extract --architectures=armhf --include="$include" \
@@ -85,7 +91,7 @@ case $ARCH in
           target=$(readlink "$link")
           "${SUDO[@]}" ln -sfn "$(realpath -m --relative-to="$(dirname "$link")" "$SYSROOT$target")" "$link"
         done
-      "${SUDO[@]}" touch "$SYSROOT/.kiosk-sysroot-complete"
+      echo "$include" | "${SUDO[@]}" tee "$SYSROOT/.kiosk-sysroot-complete" >/dev/null
     fi
     # Architecture: all packages from the host's apt, unpacked into the sysroot: the
     # header-only libraries (CMake finds packages only there) and what the tests read at
