@@ -32,19 +32,26 @@ Box Clipped(const PixelView& view, Box box, Box clip) {
 
 }  // namespace
 
+void InkedRows(const std::uint32_t* pixels, int width, int height, int pitch, int* first,
+               int* end) {
+  auto inked = [&](int y) {
+    const std::uint32_t* r = pixels + static_cast<std::ptrdiff_t>(y) * pitch;
+    return std::any_of(r, r + width, [](std::uint32_t p) { return (p >> 24) != 0; });
+  };
+  *first = 0;
+  *end = height;
+  while (*first < *end && !inked(*first)) ++*first;
+  while (*end > *first && !inked(*end - 1)) --*end;
+}
+
 TextImage MakeTextImage(const std::uint32_t* pixels, int width, int height, int pitch, Color color,
                         int* first_row) {
   *first_row = 0;
   TextImage image;
   auto row = [&](int y) { return pixels + static_cast<std::ptrdiff_t>(y) * pitch; };
-  auto inked = [&](int y) {
-    const std::uint32_t* r = row(y);
-    return std::any_of(r, r + width, [](std::uint32_t p) { return (p >> 24) != 0; });
-  };
   int first = 0;
-  int end = height;
-  while (first < end && !inked(first)) ++first;
-  while (end > first && !inked(end - 1)) --end;
+  int end = 0;
+  InkedRows(pixels, width, height, pitch, &first, &end);
   if (first == end || width <= 0) return image;
   *first_row = first;
   image.width = width;

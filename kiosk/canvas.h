@@ -31,6 +31,11 @@ struct TextImage {
   std::size_t bytes() const { return coverage.size() + argb.size() * 4; }
 };
 
+// The rows [*first, *end) of ARGB pixels that have ink (alpha above 0): a line of text is
+// as high as the font's whole line, but most lines leave rows above the capitals and
+// below the baseline empty. *first == *end when nothing is inked.
+void InkedRows(const std::uint32_t* pixels, int width, int height, int pitch, int* first, int* end);
+
 // From ARGB pixels with straight alpha (SDL_ttf's blended text), keeping only the rows
 // that have ink: *first_row says how many were dropped at the top. Coverage only if
 // every pixel with ink has `color`'s RGB. An image with no ink at all is empty.

@@ -1,12 +1,12 @@
 #include "hyphenation.h"
 
 #include <hyphen.h>
-#include <malloc.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <cstring>
 
+#include "free_memory.h"
 #include "utf8.h"
 
 namespace kiosk {
@@ -56,9 +56,7 @@ void Hyphenator::ReleasePatterns() {
   if (!dict_) return;
   hnj_hyphen_free(dict_);
   dict_ = nullptr;
-#ifdef __GLIBC__
-  malloc_trim(0);  // the patterns were many small blocks: give the pages back
-#endif
+  ReturnFreeMemory();  // the patterns were many small blocks: give the pages back
 }
 
 std::vector<std::size_t> Hyphenator::Points(std::string_view word) const {

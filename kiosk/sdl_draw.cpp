@@ -1,7 +1,9 @@
 #include "sdl_draw.h"
 
 #include <algorithm>
+#include <cstdint>
 
+#include "canvas.h"
 #include "config.h"
 
 namespace kiosk {
@@ -11,25 +13,6 @@ constexpr std::size_t kChromeCache = 4;  // counter texts: current, neighbours, 
 
 SDL_Rect ToSdl(const Box& b) { return SDL_Rect{b.x, b.y, b.w, b.h}; }
 
-// The rows of an ARGB8888 surface that have ink: a line's surface is as high as the
-// font's whole line, but most lines leave rows above the capitals and below the baseline
-// empty. Textures of just the inked rows take less memory and less blending.
-void InkedRows(SDL_Surface* s, int* first, int* end) {
-  *first = 0;
-  *end = s->h;
-  if (s->format->format != SDL_PIXELFORMAT_ARGB8888 || SDL_MUSTLOCK(s)) return;
-  auto inked = [s](int y) {
-    const auto* row =
-        reinterpret_cast<const Uint32*>(static_cast<const Uint8*>(s->pixels) + y * s->pitch);
-    for (int x = 0; x < s->w; ++x) {
-      if (row[x] & 0xFF000000u) return true;
-    }
-    return false;
-  };
-  while (*first < *end && !inked(*first)) ++*first;
-  while (*end > *first && !inked(*end - 1)) --*end;
-}
-
 }  // namespace
 
 FrameDrawer::Texture FrameDrawer::MakeTexture(const TextItem& item) {
@@ -37,9 +20,13 @@ FrameDrawer::Texture FrameDrawer::MakeTexture(const TextItem& item) {
   int top = 0;
   SDL_Surface* surface = fonts_.Render(item.text, item.style, item.px, item.color, item.rtl, &top);
   if (!surface) return t;
+  // Textures of just the inked rows take less memory and less blending.
   int first = 0;
   int end = surface->h;
-  InkedRows(surface, &first, &end);
+  if (surface->format->format == SDL_PIXELFORMAT_ARGB8888 && !SDL_MUSTLOCK(surface)) {
+    InkedRows(static_cast<const std::uint32_t*>(surface->pixels), surface->w, surface->h,
+              surface->pitch / 4, &first, &end);
+  }
   if (end <= first) {  // only spaces
     SDL_FreeSurface(surface);
     return t;

@@ -160,8 +160,7 @@ void Show::ApplyHyphenation() {
   deck_.SetHyphenator(hyphenator, on_screen);
   // The playlist's words are all it needs: the patterns (about 40 MiB for German) go.
   deck_.HyphenateAllWords();
-  hyphenator->ReleasePatterns();
-  ReturnFreeMemory();
+  hyphenator->ReleasePatterns();  // and gives the memory back
   const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                       std::chrono::steady_clock::now() - started_)
                       .count();

@@ -1,7 +1,6 @@
 #include "sdl_text.h"
 
 #include <algorithm>
-#include <climits>
 #include <cmath>
 #include <cstdint>
 #include <functional>
@@ -43,19 +42,17 @@ void TtfFonts::CloseAll() {
 
 void TtfFonts::CloseAllBut(std::size_t keep) {
   if (fonts_.size() <= keep) return;
+  if (keep == 0) return CloseAll();
   std::vector<std::uint64_t> uses;
   for (const auto& [key, open] : fonts_) uses.push_back(open.last_use);
-  std::nth_element(uses.begin(), uses.begin() + static_cast<std::ptrdiff_t>(keep), uses.end(),
-                   std::greater<>());
-  const std::uint64_t oldest_kept = keep > 0 ? uses[keep - 1] : UINT64_MAX;
-  for (auto it = fonts_.begin(); it != fonts_.end();) {
-    if (keep == 0 || it->second.last_use < oldest_kept) {
-      TTF_CloseFont(it->second.font);
-      it = fonts_.erase(it);
-    } else {
-      ++it;
-    }
-  }
+  // The keep-th most recent use: every font used before it goes.
+  const auto oldest_kept = uses.begin() + static_cast<std::ptrdiff_t>(keep - 1);
+  std::nth_element(uses.begin(), oldest_kept, uses.end(), std::greater<>());
+  std::erase_if(fonts_, [&](const auto& entry) {
+    if (entry.second.last_use >= *oldest_kept) return false;
+    TTF_CloseFont(entry.second.font);
+    return true;
+  });
 }
 
 bool TtfFonts::Open(const FontFiles& files, std::string* error) {

@@ -37,6 +37,8 @@ class TtfFonts : public TextMeasurer {
   // and each open size holds its own copy of the font's tables and glyph cache (SDL_ttf,
   // HarfBuzz): once a slide is laid out and drawn, only the sizes it uses are worth keeping.
   void CloseAllBut(std::size_t keep);
+  // How many font sizes are open.
+  std::size_t open_fonts() const { return fonts_.size(); }
 
   // Anti-aliased text with an alpha channel, in a paragraph of the given direction; the
   // caller frees it. *top is where the surface's top goes relative to the line's top

@@ -73,6 +73,15 @@ TEST_CASE("canvas: MakeTextImage keeps the inked rows, as coverage when it is on
     CHECK(e.argb == std::vector<std::uint32_t>{none, 0xFF00FF00u, none, ink, none, none});
     CHECK(e.bytes() == 24);
   }
+  SUBCASE("InkedRows, which FrameDrawer's textures use too") {
+    int end = -1;
+    kiosk::InkedRows(argb.data(), 3, 4, 3, &first, &end);
+    CHECK(first == 1);
+    CHECK(end == 3);
+    const std::vector<std::uint32_t> blank(6, none);
+    kiosk::InkedRows(blank.data(), 3, 2, 3, &first, &end);
+    CHECK(first == end);
+  }
   SUBCASE("no ink at all: empty") {
     const std::vector<std::uint32_t> blank(6, none);
     CHECK(kiosk::MakeTextImage(blank.data(), 3, 2, 3, Color{}, &first).empty());

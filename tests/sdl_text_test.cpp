@@ -75,6 +75,27 @@ TEST_CASE("TtfFonts measures with the real font") {
   SDL_FreeSurface(s);
 }
 
+TEST_CASE("TtfFonts::CloseAllBut keeps the sizes used last, and they measure the same") {
+  Ttf ttf;
+  kiosk::TtfFonts fonts;
+  std::string error;
+  REQUIRE(fonts.Open(DefaultFonts(), &error));
+  // Sizes 20..39 in order, then 25 again: the last three used are 38, 39 and 25.
+  for (int px = 20; px < 40; ++px) fonts.Width("Wort", FontStyle::kRegular, px);
+  const int w25 = fonts.Width("Wort", FontStyle::kRegular, 25);
+  REQUIRE(fonts.open_fonts() >= 20);
+  fonts.CloseAllBut(3);
+  CHECK(fonts.open_fonts() == 3);
+  fonts.CloseAllBut(3);  // nothing more to close
+  CHECK(fonts.open_fonts() == 3);
+  CHECK(fonts.Width("Wort", FontStyle::kRegular, 25) == w25);
+  CHECK(fonts.open_fonts() == 3);                           // 25 was still open
+  CHECK(fonts.Width("Wort", FontStyle::kRegular, 20) > 0);  // opened again
+  CHECK(fonts.open_fonts() == 4);
+  fonts.CloseAllBut(0);
+  CHECK(fonts.open_fonts() == 0);
+}
+
 TEST_CASE("TtfFonts: a missing font file is an error, not a crash") {
   Ttf ttf;
   kiosk::TtfFonts fonts;
