@@ -1,5 +1,7 @@
 #include "free_memory.h"
 
+#include <cstdlib>  // defines __GLIBC__ on glibc (through <features.h>)
+
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
