@@ -69,6 +69,19 @@ bool Display::Open(TtfFonts& fonts, std::function<void()> hotplug) {
     }
     return false;
   }
+  // SDL falls back to drivers that show nothing when the X server or compositor named by
+  // DISPLAY / WAYLAND_DISPLAY cannot be reached: kiosk would run, report ready and be
+  // invisible. Only on request (SDL_VIDEODRIVER, as the tests use).
+  const char* requested = std::getenv("SDL_VIDEODRIVER");
+  if (const std::string driver = SDL_GetCurrentVideoDriver();
+      !(requested && *requested) && (driver == "offscreen" || driver == "dummy")) {
+    const char* display = std::getenv("DISPLAY");
+    const char* wayland = std::getenv("WAYLAND_DISPLAY");
+    Log("cannot open the display: no X server at DISPLAY=" + std::string(display ? display : "") +
+        " and no Wayland compositor at WAYLAND_DISPLAY=" + std::string(wayland ? wayland : "") +
+        " (SDL could only draw invisibly, with its " + driver + " driver)");
+    return false;
+  }
   const bool fullscreen = !options_.windowed;
   int w = options_.width > 0 ? options_.width : 1280;
   int h = options_.height > 0 ? options_.height : 720;

@@ -79,6 +79,12 @@ expect 1 'err:error: slides: is empty' -- --check "$T/empty.json"
 expect 1 'err:slides\[0\]\.align' 'err:theme\.background' 'out:2 errors' -- --check "$T/two.json"
 expect 1 "err:$TRE/missing\.json: error: cannot read" -- --check "$T/missing.json"
 
+echo "== a show with no display to show on"
+# SDL would fall back to its invisible offscreen driver: kiosk refuses, so systemd or the
+# desktop's autostart tries again instead of a show that nobody can see.
+DISPLAY=:199 WAYLAND_DISPLAY= SDL_VIDEODRIVER= expect 1 \
+  'err:cannot open the display: no X server at DISPLAY=:199' -- "$T/good.json"
+
 echo "== --help, --version"
 expect 0 'out:^Usage: kiosk' 'out:PageDown' 'out:Escape' 'out:Exit status' -- --help
 expect 0 'out:^kiosk [0-9]+\.[0-9]+\.[0-9]+' -- --version
