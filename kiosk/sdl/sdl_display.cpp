@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <string>
 
-#include "content.h"
+#include "log.h"
 
 namespace kiosk {
 namespace {

@@ -3,7 +3,7 @@
 #include <string>
 #include <utility>
 
-#include "content.h"
+#include "log.h"
 
 namespace kiosk {
 

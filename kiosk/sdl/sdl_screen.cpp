@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "content.h"
+#include "log.h"
 #include "sdl_draw.h"
 #include "sdl_rotation.h"
 

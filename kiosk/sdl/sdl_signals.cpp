@@ -7,7 +7,7 @@
 #include <atomic>
 #include <string>
 
-#include "content.h"
+#include "log.h"
 
 namespace kiosk {
 namespace {

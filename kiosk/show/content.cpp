@@ -27,8 +27,6 @@ std::optional<Content> LoadQuietly(const std::string& path, std::ostream& err) {
 
 }  // namespace
 
-void Log(const std::string& line) { std::cerr << "kiosk: " << line << std::endl; }
-
 // Loads and checks everything a show needs; prints why not on failure.
 std::optional<Content> LoadContent(const std::string& path, std::vector<std::string>* problems) {
   std::ostringstream report;

@@ -10,12 +10,10 @@
 
 #include "font_lookup.h"
 #include "hyphenation.h"
+#include "log.h"
 #include "playlist.h"
 
 namespace kiosk {
-
-// "kiosk: LINE" on stderr, the journal's view of the program.
-void Log(const std::string& line);
 
 struct Content {
   Playlist playlist;

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "content.h"
+#include "log.h"
 
 namespace kiosk {
 namespace {
