@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "diagnostics.h"
+
 namespace kiosk {
 namespace {
 
@@ -14,6 +16,10 @@ using nlohmann::json;
 class DuplicateFinder {
  public:
   DuplicateFinder(std::size_t limit, std::vector<std::string>* out) : limit_(limit), out_(out) {}
+
+  // Characters of path text built so far: what would grow quadratically if each level
+  // kept its whole path.
+  std::size_t work() const { return work_; }
 
   bool null() { return Value(); }
   bool boolean(bool) { return Value(); }
@@ -28,7 +34,8 @@ class DuplicateFinder {
   bool end_array() { return Close(); }
   bool key(json::string_t& key) {
     Level& level = levels_.back();
-    level.key = key;
+    level.key = EchoForUser(key);  // only ever shown to people
+    work_ += level.key.size();
     if (!level.keys.insert(key).second) {
       out_->push_back(PathTo(levels_.size()));
       if (out_->size() >= limit_) return false;  // enough to act on
@@ -61,6 +68,7 @@ class DuplicateFinder {
     Level level;
     level.object = object;
     level.step = NextStep();
+    work_ += level.step.size();
     levels_.push_back(std::move(level));
     return true;
   }
@@ -73,21 +81,25 @@ class DuplicateFinder {
     std::string path;
     for (std::size_t i = 0; i < depth; ++i) path += levels_[i].step;
     path += (depth == 1 ? "" : ".") + levels_[depth - 1].key;
+    work_ += path.size();
     return path;
   }
 
   std::size_t limit_;
   std::vector<std::string>* out_;
   std::vector<Level> levels_;
+  mutable std::size_t work_ = 0;
 };
 
 }  // namespace
 
-std::vector<std::string> FindDuplicateKeys(std::string_view json_text, std::size_t limit) {
+std::vector<std::string> FindDuplicateKeys(std::string_view json_text, std::size_t limit,
+                                           std::size_t* work) {
   std::vector<std::string> out;
   if (limit == 0) return out;
   DuplicateFinder finder(limit, &out);
   json::sax_parse(json_text.begin(), json_text.end(), &finder);
+  if (work) *work = finder.work();
   return out;
 }
 

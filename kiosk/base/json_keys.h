@@ -10,10 +10,12 @@
 
 namespace kiosk {
 
-// JSON paths ("slides[2].duration", "theme.font") of keys that appear more than once in
-// their object, in document order, at most `limit` of them. `json_text` must be
-// syntactically valid JSON (parse it first); otherwise returns what it found so far.
-// Linear in the size of the text, also for deep nesting.
-std::vector<std::string> FindDuplicateKeys(std::string_view json_text, std::size_t limit = 20);
+// JSON paths ("slides[2].duration", "theme.font"; keys as EchoForUser shows them) of keys that
+// appear more than once in their object, in document order, at most `limit` of them. `json_text`
+// must be syntactically valid JSON (parse it first); otherwise returns what it found so far. Linear
+// in the size of the text, also for deep nesting: `work`, if given, gets the number of path
+// characters built, which tests hold to a linear bound.
+std::vector<std::string> FindDuplicateKeys(std::string_view json_text, std::size_t limit = 20,
+                                           std::size_t* work = nullptr);
 
 }  // namespace kiosk
