@@ -43,7 +43,7 @@ const CheckCase kCases[] = {
      "shows/p.json: 3 errors, 1 warning\n",
      "shows/p.json: error: lang: must be a string, not a number\n"
      "shows/p.json: warning: slides[0].txet: unknown key, ignored (did you mean \"text\"?)\n"
-     "shows/p.json: error: slides[0].duration: must be a number > 0 and at most 86400, not -3\n"
+     "shows/p.json: error: slides[0].duration: must be a number of seconds from 1 to 86400, not -3\n"
      "shows/p.json: error: slides[0]: needs a \"text\" (or a \"title\")\n"},
     {"font_file that does not exist",
      R"({"theme": {"font_file": "nope.ttf"}, "slides": [{"text": "a"}]})", 1,

@@ -1,6 +1,10 @@
 #include "hyphenation.h"
 
 #include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 
 #include <string>
 
@@ -73,6 +77,21 @@ TEST_CASE("FindHyphenationDictionary maps language tags to pattern files") {
   CHECK(kiosk::FindHyphenationDictionary("de_CH").find("hyph_de_CH.dic") != std::string::npos);
   CHECK(kiosk::FindHyphenationDictionary("xx").empty());
   CHECK(kiosk::FindHyphenationDictionary("de", {"/nonexistent"}).empty());
+}
+
+TEST_CASE("FindHyphenationDictionary: language tags in any case, with - or _") {
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("kiosk-hyph-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "hyph_de_DE.dic") << "ISO8859-1\n";
+  const std::vector<std::string> dirs = {dir.string()};
+  const std::string want = (dir / "hyph_de_DE.dic").string();
+  for (const char* tag : {"de", "DE", "De", "de-de", "DE-DE", "de_DE", "de_de", "de-De"}) {
+    CAPTURE(tag);
+    CHECK(kiosk::FindHyphenationDictionary(tag, dirs) == want);
+  }
+  CHECK(kiosk::FindHyphenationDictionary("xx", dirs).empty());
+  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("HyphenationLoader loads in the background and reports failures") {

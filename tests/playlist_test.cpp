@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -11,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
 #include "config.h"
 #include "fake_file_system.h"
 
@@ -204,26 +206,27 @@ const BadCase kBad[] = {
     // Content errors: FILE: error: PATH: MESSAGE.
     {"negative duration",
      R"({"slides": [{"text": "a"}, {"text": "b", "duration": -3}]})",
-     {"p.json: error: slides[1].duration: must be a number > 0 and at most 86400, not -3"}},
+     {"p.json: error: slides[1].duration: must be a number of seconds from 1 to 86400, not -3"}},
     {"zero duration",
      R"({"slides": [{"text": "a", "duration": 0}]})",
-     {"p.json: error: slides[0].duration: must be a number > 0 and at most 86400, not 0"}},
+     {"p.json: error: slides[0].duration: must be a number of seconds from 1 to 86400, not 0"}},
     {"huge duration",
      R"({"slides": [{"text": "a", "duration": 1e9}]})",
-     {"p.json: error: slides[0].duration: must be a number > 0 and at most 86400, not "
+     {"p.json: error: slides[0].duration: must be a number of seconds from 1 to 86400, not "
       "1000000000"}},
     {"duration as a string",
      R"({"slides": [{"text": "a", "duration": "10"}]})",
-     {"p.json: error: slides[0].duration: must be a number > 0 and at most 86400, not a string"}},
+     {"p.json: error: slides[0].duration: must be a number of seconds from 1 to 86400, not a "
+      "string"}},
     {"null duration",
      R"({"slides": [{"text": "a", "duration": null}]})",
-     {"p.json: error: slides[0].duration: must be a number > 0 and at most 86400, not null"}},
+     {"p.json: error: slides[0].duration: must be a number of seconds from 1 to 86400, not null"}},
     {"top-level duration",
      R"({"duration": 0, )" + kSlides + "}",
-     {"p.json: error: duration: must be a number > 0 and at most 86400, not 0"}},
+     {"p.json: error: duration: must be a number of seconds from 1 to 86400, not 0"}},
     {"transition too long",
      R"({"transition": 11, )" + kSlides + "}",
-     {"p.json: error: transition: must be a number >= 0 and at most 10, not 11"}},
+     {"p.json: error: transition: must be a number of seconds from 0 (a cut) to 10, not 11"}},
     {"missing slides",
      "{}",
      {"p.json: error: slides: missing: the playlist needs a \"slides\" array"}},
@@ -333,6 +336,43 @@ const BadCase kBad[] = {
     {"\\u0000 inside text",
      R"({"slides": [{"text": "a\u0000b"}]})",
      {"p.json: error: slides[0].text: must not contain a NUL character (\\u0000)"}},
+    // Issue 10 class 5: nothing may change faster than a person can read it.
+    {"a duration that strobes",
+     R"({"slides": [{"text": "a"}, {"text": "b"}, {"text": "c", "duration": 0.000001}]})",
+     {"p.json: error: slides[2].duration: must be a number of seconds from 1 to 86400, not "
+      "1e-06"}},
+    {"just under a second",
+     R"({"duration": 0.999, )" + kSlides + "}",
+     {"p.json: error: duration: must be a number of seconds from 1 to 86400, not 0.999"}},
+    {"a negative transition",
+     R"({"transition": -0.1, )" + kSlides + "}",
+     {"p.json: error: transition: must be a number of seconds from 0 (a cut) to 10, not -0.1"}},
+    {"a crossfade longer than a slide",
+     R"({"transition": 2, "slides": [{"text": "a"}, {"text": "b", "duration": 1.5}]})",
+     {"p.json: error: slides[1].duration: 1.5 s is shorter than the transition (2 s): the "
+      "slide would never stand still"}},
+    {"a crossfade longer than the default duration",
+     R"({"transition": 5, "duration": 4, )" + kSlides + "}",
+     {"p.json: error: duration: 4 s is shorter than the transition (5 s): the slide would "
+      "never stand still"}},
+    // Issue 10 class 7: what a playlist says is repeated escaped and short.
+    {"a long colour is echoed shortened",
+     R"({"theme": {"background": ")" + std::string(50000, 'f') + R"("}, )" + kSlides + "}",
+     {"p.json: error: theme.background: must be a colour like \"#1e2a3b\" (#rgb, #rrggbb or "
+      "#rrggbbaa), not \"" +
+      std::string(59, 'f') + "…\""}},
+    {"escape sequences in an align value",
+     R"({"slides": [{"text": "a", "align": "\u001b[2J\u202eleft\n"}]})",
+     {"p.json: error: slides[0].align: must be \"left\" or \"center\", not "
+      "\"\\x1b[2J\\u202eleft\\n\""}},
+    {"a duplicate key with a newline in it",
+     R"({"slides": [{"text": "a", "a\nb": 1, "a\nb": 2}]})",
+     {"p.json: error: slides[0].a\\nb: given more than once (only the last would count): keep one",
+      "p.json: warning: slides[0].a\\nb: unknown key, ignored"}},
+    {"lang that is not a language tag",
+     R"({"lang": "../../etc/x", )" + kSlides + "}",
+     {"p.json: error: lang: must be a language tag such as \"de\" or \"en-GB\", not "
+      "\"../../etc/x\""}},
 };
 
 TEST_CASE("ParsePlaylist rejects bad playlists with exact messages and no playlist") {
@@ -367,6 +407,35 @@ TEST_CASE("ParsePlaylist warns about unknown keys and still gives a playlist") {
   CHECK(r.playlist->slides[0].duration == 20);
 }
 
+TEST_CASE("Unknown keys are echoed escaped and shortened, in the diagnostic itself") {
+  const std::string long_key(500, 'k');
+  const LoadResult r = ParsePlaylist(
+      R"({"slides": [{"text": "a", "\u001b[31mred\n": 1, ")" + long_key + R"(": 2}]})", "p.json");
+  REQUIRE(r.diagnostics.size() == 2);
+  // Not only FormatDiagnostic: --check --json and the error screen use the fields.
+  // (Keys come in sorted order.)
+  CHECK(r.diagnostics[0].path == "slides[0].\\x1b[31mred\\n");
+  CHECK(r.diagnostics[1].path == "slides[0]." + long_key.substr(0, 59) + "…");
+  CHECK(r.playlist);
+}
+
+TEST_CASE("lang: language tags in any case and with - or _") {
+  for (const char* lang : {"de", "DE", "de-DE", "de_de", "en-GB", "sr-Latn-RS"}) {
+    CAPTURE(lang);
+    const LoadResult r =
+        ParsePlaylist(R"({"lang": ")" + std::string(lang) + R"(", )" + kSlides + "}", "p.json");
+    CHECK(r.diagnostics.empty());
+    REQUIRE(r.playlist);
+    CHECK(r.playlist->lang == lang);
+  }
+  for (const char* lang : {"", "d", "de-", "-de", "de DE", "de/../x", "deutschland-de"}) {
+    CAPTURE(lang);
+    const LoadResult r =
+        ParsePlaylist(R"({"lang": ")" + std::string(lang) + R"(", )" + kSlides + "}", "p.json");
+    CHECK_FALSE(r.playlist);
+  }
+}
+
 TEST_CASE("ParsePlaylist reports every problem in a file, not just the first") {
   const LoadResult r = ParsePlaylist(R"({
   "duration": -1,
@@ -383,10 +452,10 @@ TEST_CASE("ParsePlaylist reports every problem in a file, not just the first") {
   CHECK(Messages(r) ==
         std::vector<std::string>{
             "p.json: warning: extra: unknown key, ignored",
-            "p.json: error: duration: must be a number > 0 and at most 86400, not -1",
+            "p.json: error: duration: must be a number of seconds from 1 to 86400, not -1",
             "p.json: error: theme.accent: must be a colour like \"#1e2a3b\" (#rgb, #rrggbb or "
             "#rrggbbaa), not \"yellow\"",
-            "p.json: error: slides[1].duration: must be a number > 0 and at most 86400, not 0",
+            "p.json: error: slides[1].duration: must be a number of seconds from 1 to 86400, not 0",
             "p.json: error: slides[1]: needs a \"text\" (or a \"title\")",
             "p.json: error: slides[2]: must be an object with a \"text\", not a string",
             "p.json: error: slides[3].align: must be \"left\" or \"center\", not \"middle\"",
@@ -512,3 +581,46 @@ TEST_CASE("a 20 MB playlist loads in bounded time") {
 
 }  // namespace
 }  // namespace kiosk
+
+// One place for the keys and bounds: validation uses NumberRules() and KnownKeys(); the
+// schema for editors must say the same (tests/schema_test.py also runs both on documents).
+TEST_CASE("slides/playlist.schema.json has exactly the validator's keys and number bounds") {
+  std::ifstream in(std::string(KIOSK_SOURCE_DIR) + "/slides/playlist.schema.json");
+  REQUIRE(in);
+  const nlohmann::json schema = nlohmann::json::parse(in);
+  auto properties = [&schema](std::string_view object) -> const nlohmann::json& {
+    if (object == "theme") return schema["$defs"]["theme"]["properties"];
+    if (object == "slides[]") return schema["$defs"]["slide"]["properties"];
+    return schema["properties"];
+  };
+  for (std::string_view object : {"", "theme", "slides[]"}) {
+    CAPTURE(object);
+    std::vector<std::string> in_schema;
+    for (const auto& [key, value] : properties(object).items()) in_schema.push_back(key);
+    std::vector<std::string> known(kiosk::KnownKeys(object).begin(),
+                                   kiosk::KnownKeys(object).end());
+    std::sort(in_schema.begin(), in_schema.end());
+    std::sort(known.begin(), known.end());
+    CHECK(in_schema == known);
+  }
+  for (const kiosk::NumberRule& rule : kiosk::NumberRules()) {
+    CAPTURE(rule.object);
+    CAPTURE(rule.key);
+    const nlohmann::json& p = properties(rule.object)[std::string(rule.key)];
+    CHECK(p["type"] == "number");
+    const char* min_key = rule.min_exclusive ? "exclusiveMinimum" : "minimum";
+    const char* other = rule.min_exclusive ? "minimum" : "exclusiveMinimum";
+    REQUIRE(p.contains(min_key));
+    CHECK(p[min_key].get<double>() == rule.min);
+    CHECK_FALSE(p.contains(other));
+    REQUIRE(p.contains("maximum"));
+    CHECK(p["maximum"].get<double>() == rule.max);
+  }
+  // Every number in the schema has a rule.
+  std::size_t numbers = 0;
+  for (std::string_view object : {"", "theme", "slides[]"}) {
+    for (const auto& [key, value] : properties(object).items())
+      numbers += value.value("type", "") == "number";
+  }
+  CHECK(numbers == kiosk::NumberRules().size());
+}

@@ -18,6 +18,8 @@ inline constexpr double kMinTextSize = 1.0 / 24;  // readable minimum, share of 
 // Playlist defaults.
 inline constexpr double kSlideSeconds = 20.0;
 inline constexpr double kTransitionSeconds = 0.8;
+// At least a second on screen: shorter slides strobe (issue 10), and nobody can read them.
+inline constexpr double kMinSlideSeconds = 1.0;
 inline constexpr double kMaxSlideSeconds = 24 * 3600.0;
 inline constexpr double kMaxTransitionSeconds = 10.0;
 

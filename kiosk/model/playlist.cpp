@@ -1,8 +1,10 @@
 #include "playlist.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -34,6 +36,40 @@ std::size_t EditDistance(std::string_view a, std::string_view b) {
     }
   }
   return row[b.size()];
+}
+
+// BCP 47 in the shape hyphenation needs: a language of 2 to 8 letters, then subtags of
+// 1 to 8 letters or digits after "-" or "_" ("de", "de-DE", "de_de", "sr-Latn-RS"). Also
+// keeps the tag from reaching a file name with anything else in it.
+bool IsLanguageTag(std::string_view tag) {
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= tag.size(); ++i) {
+    if (i < tag.size() && tag[i] != '-' && tag[i] != '_') {
+      const auto ch = static_cast<unsigned char>(tag[i]);
+      if (!std::isalnum(ch) || ch >= 0x80 || (start == 0 && !std::isalpha(ch))) return false;
+      continue;
+    }
+    const std::size_t length = i - start;
+    if (length < (start == 0 ? 2u : 1u) || length > 8) return false;
+    start = i + 1;
+  }
+  return true;
+}
+
+std::string NeverStill(double duration, double transition) {
+  char buf[160];
+  std::snprintf(buf, sizeof buf,
+                "%.10g s is shorter than the transition (%.10g s): the slide would never stand "
+                "still",
+                duration, transition);
+  return buf;
+}
+
+const NumberRule& Rule(std::string_view object, std::string_view key) {
+  for (const NumberRule& r : NumberRules()) {
+    if (r.object == object && r.key == key) return r;
+  }
+  std::abort();  // a typo in this file; the tests cover every rule
 }
 
 std::string TypeName(const json& v) {
@@ -75,12 +111,14 @@ class Checker {
       if (std::find(std::begin(known), std::end(known), key) != std::end(known)) continue;
       std::string message = "unknown key, ignored";
       for (std::string_view k : known) {
-        if (EditDistance(key, k) <= 2) {
+        // The length difference bounds the distance: a huge key costs nothing here.
+        const std::size_t longer = std::max(key.size(), k.size());
+        if (longer - std::min(key.size(), k.size()) <= 2 && EditDistance(key, k) <= 2) {
           message += " (did you mean \"" + std::string(k) + "\"?)";
           break;
         }
       }
-      Warn(Join(path, key), message);
+      Warn(Join(path, EchoForUser(key)), message);
     }
   }
 
@@ -114,23 +152,31 @@ class Checker {
     *out = it->get<bool>();
   }
 
-  // A number in (min, max] when min_exclusive, else [min, max].
-  void Number(const json& obj, const std::string& path, std::string_view key, double min,
-              bool min_exclusive, double max, double* out) {
-    auto it = obj.find(key);
+  // A number within rule's bounds; the message says them as the rule words it.
+  void Number(const json& obj, const std::string& path, const NumberRule& rule, double* out) {
+    auto it = obj.find(rule.key);
     if (it == obj.end()) return;
-    const std::string bound =
-        (min_exclusive ? "> " : ">= ") + Number(min) + " and at most " + Number(max);
+    const std::string must = "must be " + Describe(rule) + ", not ";
     if (!it->is_number()) {
-      Error(Join(path, key), "must be a number " + bound + ", not " + TypeName(*it));
+      Error(Join(path, rule.key), must + TypeName(*it));
       return;
     }
     const double v = it->get<double>();
-    if (!std::isfinite(v) || v < min || (min_exclusive && v == min) || v > max) {
-      Error(Join(path, key), "must be a number " + bound + ", not " + Number(v));
+    if (!std::isfinite(v) || v < rule.min || (rule.min_exclusive && v == rule.min) ||
+        v > rule.max) {
+      Error(Join(path, rule.key), must + Number(v));
       return;
     }
     *out = v;
+  }
+
+  static std::string Describe(const NumberRule& rule) {
+    if (rule.unit == NumberRule::kSeconds) {
+      return "a number of seconds from " + Number(rule.min) + (rule.min == 0 ? " (a cut)" : "") +
+             " to " + Number(rule.max);
+    }
+    return std::string("a number ") + (rule.min_exclusive ? "> " : ">= ") + Number(rule.min) +
+           " and at most " + Number(rule.max);
   }
 
   void AlignValue(const json& obj, const std::string& path, Align* out) {
@@ -144,7 +190,7 @@ class Checker {
     } else if (s == "center") {
       *out = Align::kCenter;
     } else {
-      Error(Join(path, "align"), "must be \"left\" or \"center\", not " + it->dump());
+      Error(Join(path, "align"), "must be \"left\" or \"center\", not \"" + EchoForUser(s) + "\"");
     }
   }
 
@@ -158,7 +204,8 @@ class Checker {
       *out = *c;
     } else {
       Error(Join(path, key),
-            "must be a colour like \"#1e2a3b\" (#rgb, #rrggbb or #rrggbbaa), not " + it->dump());
+            "must be a colour like \"#1e2a3b\" (#rgb, #rrggbb or #rrggbbaa), not \"" +
+                EchoForUser(s) + "\"");
     }
   }
 
@@ -230,10 +277,10 @@ void CheckTheme(Checker& c, const json& theme, const std::string& file, Theme* o
     if (p.is_relative()) p = std::filesystem::path(file).parent_path() / p;
     out->font_file = p.lexically_normal().string();
   }
-  c.Number(theme, path, "margin", 0, false, 0.3, &out->margin);
+  c.Number(theme, path, Rule("theme", "margin"), &out->margin);
   c.AlignValue(theme, path, &out->align);
-  c.Number(theme, path, "max_text_size", 0, true, 0.5, &out->max_text_size);
-  c.Number(theme, path, "min_text_size", 0, true, 0.5, &out->min_text_size);
+  c.Number(theme, path, Rule("theme", "max_text_size"), &out->max_text_size);
+  c.Number(theme, path, Rule("theme", "min_text_size"), &out->min_text_size);
   c.Bool(theme, path, "uniform_size", &out->uniform_size);
   if (out->min_text_size > out->max_text_size) {
     c.Error("theme.min_text_size", Checker::Number(out->min_text_size) +
@@ -257,7 +304,12 @@ void CheckSlide(Checker& c, const json& s, std::size_t index, const Playlist& pl
   c.String(s, path, "title", &out->title);
   c.String(s, path, "text", &out->text);
   const bool rejected = c.errors() != errors_before;  // already reported: say nothing more
-  c.Number(s, path, "duration", 0, true, config::kMaxSlideSeconds, &out->duration);
+  const std::size_t errors_before_duration = c.errors();
+  c.Number(s, path, Rule("slides[]", "duration"), &out->duration);
+  if (s.contains("duration") && c.errors() == errors_before_duration &&
+      out->duration < playlist.transition) {
+    c.Error(path + ".duration", NeverStill(out->duration, playlist.transition));
+  }
   c.AlignValue(s, path, &out->align);
   if (!rejected && out->title.empty() && out->text.empty()) {
     if (!s.contains("title") && !s.contains("text")) {
@@ -269,6 +321,26 @@ void CheckSlide(Checker& c, const json& s, std::size_t index, const Playlist& pl
 }
 
 }  // namespace
+
+std::span<const NumberRule> NumberRules() {
+  static constexpr NumberRule kRules[] = {
+      {"", "duration", config::kMinSlideSeconds, false, config::kMaxSlideSeconds,
+       NumberRule::kSeconds},
+      {"", "transition", 0, false, config::kMaxTransitionSeconds, NumberRule::kSeconds},
+      {"slides[]", "duration", config::kMinSlideSeconds, false, config::kMaxSlideSeconds,
+       NumberRule::kSeconds},
+      {"theme", "margin", 0, false, 0.3, NumberRule::kShare},
+      {"theme", "max_text_size", 0, true, 0.5, NumberRule::kShare},
+      {"theme", "min_text_size", 0, true, 0.5, NumberRule::kShare},
+  };
+  return kRules;
+}
+
+std::span<const std::string_view> KnownKeys(std::string_view object) {
+  if (object == "theme") return kThemeKeys;
+  if (object == "slides[]") return kSlideKeys;
+  return kTopKeys;
+}
 
 Playlist DefaultPlaylist() {
   Playlist p;
@@ -330,9 +402,16 @@ LoadResult ParsePlaylist(std::string_view json_text, const std::string& file) {
   }
   c.UnknownKeys(root, "", kTopKeys);
   c.String(root, "", "lang", &playlist.lang);
+  if (root.contains("lang") && root["lang"].is_string() && !IsLanguageTag(playlist.lang)) {
+    c.Error("lang", "must be a language tag such as \"de\" or \"en-GB\", not \"" +
+                        EchoForUser(playlist.lang) + "\"");
+  }
   double default_duration = config::kSlideSeconds;
-  c.Number(root, "", "duration", 0, true, config::kMaxSlideSeconds, &default_duration);
-  c.Number(root, "", "transition", 0, false, config::kMaxTransitionSeconds, &playlist.transition);
+  c.Number(root, "", Rule("", "duration"), &default_duration);
+  c.Number(root, "", Rule("", "transition"), &playlist.transition);
+  if (default_duration < playlist.transition) {
+    c.Error("duration", NeverStill(default_duration, playlist.transition));
+  }
   c.Bool(root, "", "progress", &playlist.show_progress);
   c.Bool(root, "", "counter", &playlist.show_counter);
   c.Bool(root, "", "error_mark", &playlist.error_mark);
@@ -369,8 +448,10 @@ LoadResult LoadPlaylist(const std::string& path, const FileSystem& fs) {
   LoadResult result = ParsePlaylist(text, path);
   if (result.playlist && !result.playlist->theme.font_file.empty() &&
       !fs.IsReadableFile(result.playlist->theme.font_file)) {
-    result.diagnostics.push_back({Severity::kError, path, 0, 0, "theme.font_file",
-                                  "cannot read font file " + result.playlist->theme.font_file});
+    result.diagnostics.push_back(
+        {Severity::kError, path, 0, 0, "theme.font_file",
+         "cannot read font file " +
+             EchoForUser(result.playlist->theme.font_file, kEchoChars, Elide::kMiddle)});
     result.playlist.reset();
   }
   return result;

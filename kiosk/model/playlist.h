@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,7 +33,7 @@ struct Slide {
   std::string kicker;  // small heading above the title, e.g. the lead-in of a list
   std::string title;
   std::string text;
-  double duration = 0;  // seconds, > 0
+  double duration = 0;  // seconds, from config::kMinSlideSeconds; not under the transition
   Align align = Align::kLeft;
 };
 
@@ -46,6 +47,22 @@ struct Playlist {
   Theme theme;
   std::vector<Slide> slides;
 };
+
+// The bounds of every number in a playlist: validation uses them, and a test holds
+// slides/playlist.schema.json to them (one place for both).
+struct NumberRule {
+  enum Unit { kSeconds, kShare };
+  std::string_view object;  // "" (top level), "theme" or "slides[]"
+  std::string_view key;
+  double min = 0;
+  bool min_exclusive = false;  // (min, max] instead of [min, max]
+  double max = 0;
+  Unit unit = kShare;
+};
+std::span<const NumberRule> NumberRules();
+
+// The keys an object may have: "" (top level), "theme" or "slides[]".
+std::span<const std::string_view> KnownKeys(std::string_view object);
 
 // A Playlist with every default filled in and no slides.
 Playlist DefaultPlaylist();

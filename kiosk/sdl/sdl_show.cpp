@@ -14,6 +14,7 @@
 
 #include "config.h"
 #include "content.h"
+#include "diagnostics.h"
 #include "file_watch.h"
 #include "font_lookup.h"
 #include "frame.h"
@@ -233,7 +234,7 @@ void Show::SwapIn(Content content, bool showing_errors) {
   const Millis now = NowMs();
   scheduler_.Reset(DurationsOf(content.playlist), TransitionOf(content.playlist), now);
   Log(showing_errors ? "the playlist still has errors: showing them"
-                     : "reloaded: " + std::to_string(content.playlist.slides.size()) + " slides");
+                     : "reloaded: " + CountOf(content.playlist.slides.size(), "slide", "slides"));
   deck_.SetPlaylist(std::move(content.playlist));
   if (hyphenation_applied_ && hyphenation_ && hyphenation_->ready() && hyphenation_->Wait()) {
     // New words the released patterns cannot answer: load them again (in the background;
@@ -329,7 +330,8 @@ int Show::Run(std::chrono::steady_clock::time_point started) {
     } else if (signal == SignalRequest::kReload) {
       service_.Reloading();
       Reload();
-      service_.Ready("showing " + std::to_string(scheduler_.count()) + " slides from " + path_);
+      service_.Ready("showing " + CountOf(scheduler_.count(), "slide", "slides") + " from " +
+                     path_);
     }
     ApplyHyphenation();
     if (reload_timer_.Due(NowMs())) Reload();
@@ -363,8 +365,9 @@ int Show::Run(std::chrono::steady_clock::time_point started) {
         Log("first frame on screen after " + std::to_string(ms) + " ms (" +
             std::to_string(deck_.width()) + "x" + std::to_string(deck_.height()) + ", " +
             SDL_GetCurrentVideoDriver() + ", " + display_.screen().Name() + "), " +
-            std::to_string(scheduler_.count()) + " slides from " + path_);
-        service_.Ready("showing " + std::to_string(scheduler_.count()) + " slides from " + path_);
+            CountOf(scheduler_.count(), "slide", "slides") + " from " + path_);
+        service_.Ready("showing " + CountOf(scheduler_.count(), "slide", "slides") + " from " +
+                       path_);
         display_.FirstFrameShown();
         if (!showing_errors_ && !hyphenation_ && !hyphenation_lang_.empty()) {
           hyphenation_ = StartHyphenation(hyphenation_lang_, WakeUp);

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "deck.h"
+#include "hyphenation.h"
 
 namespace kiosk {
 
@@ -44,6 +45,11 @@ int CheckPlaylist(const std::string& path, const FileSystem& fs, std::ostream& o
       add(Severity::kError, "theme.font", font_error);
     }
     for (std::string& w : font_warnings) add(Severity::kWarning, "theme.font", std::move(w));
+    if (FindHyphenationDictionary(result.playlist->lang).empty()) {
+      add(Severity::kWarning, "lang",
+          "no hyphenation patterns for \"" + EchoForUser(result.playlist->lang) +
+              "\"; words will not be hyphenated");
+    }
     if (options.fit && options.width > 0 && !HasErrors(diagnostics)) {
       fits = options.fit(*result.playlist, fonts, options.width, options.height);
       for (std::size_t i = 0; i < fits.size(); ++i) {
@@ -60,10 +66,13 @@ int CheckPlaylist(const std::string& path, const FileSystem& fs, std::ostream& o
   const std::size_t warnings = diagnostics.size() - errors;
 
   if (options.json) {
-    nlohmann::json report = {
-        {"file", path}, {"ok", errors == 0}, {"errors", errors}, {"warnings", warnings}};
+    nlohmann::json report = {{"file", EchoForUser(path, 300, Elide::kMiddle)},
+                             {"ok", errors == 0},
+                             {"errors", errors},
+                             {"warnings", warnings}};
     report["diagnostics"] = nlohmann::json::array();
-    for (const Diagnostic& d : diagnostics) {
+    for (const Diagnostic& raw : diagnostics) {
+      const Diagnostic d = ForDisplay(raw);
       nlohmann::json j = {{"severity", d.severity == Severity::kError ? "error" : "warning"},
                           {"message", d.message},
                           {"text", FormatDiagnostic(d)}};
@@ -96,11 +105,11 @@ int CheckPlaylist(const std::string& path, const FileSystem& fs, std::ostream& o
   out << path << ": ";
   if (errors == 0) {
     const std::size_t n = result.playlist->slides.size();
-    out << "ok, " << n << (n == 1 ? " slide" : " slides");
+    out << "ok, " << CountOf(n, "slide", "slides");
   } else {
-    out << errors << (errors == 1 ? " error" : " errors");
+    out << CountOf(errors, "error", "errors");
   }
-  if (warnings > 0) out << ", " << warnings << (warnings == 1 ? " warning" : " warnings");
+  if (warnings > 0) out << ", " << CountOf(warnings, "warning", "warnings");
   out << '\n';
   return errors == 0 ? 0 : 1;
 }

@@ -1,5 +1,6 @@
 #include "content.h"
 
+#include <cctype>
 #include <iostream>
 #include <sstream>
 
@@ -17,12 +18,19 @@ std::optional<Content> LoadQuietly(const std::string& path, std::ostream& err) {
   std::vector<std::string> warnings;
   std::string error;
   const bool ok = ResolveFonts(content.playlist.theme, &content.fonts, &warnings, &error);
-  for (const std::string& w : warnings) err << path << ": warning: theme.font: " << w << '\n';
+  for (const std::string& w : warnings) {
+    err << FormatDiagnostic({Severity::kWarning, path, 0, 0, "theme.font", w}) << '\n';
+  }
   if (!ok) {
-    err << path << ": error: theme.font: " << error << '\n';
+    err << FormatDiagnostic({Severity::kError, path, 0, 0, "theme.font", error}) << '\n';
     return std::nullopt;
   }
   return content;
+}
+
+std::string AsciiLower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
 }
 
 }  // namespace
@@ -41,7 +49,12 @@ std::optional<Content> LoadContent(const std::string& path, std::vector<std::str
 
 std::optional<Content> ErrorScreenContent(const std::string& path,
                                           const std::vector<std::string>& problems) {
-  Content content{ErrorScreenPlaylist(path, problems), {}};
+  // The problems are diagnostics, escaped already; this also bounds every line, whatever
+  // reaches the screen (a 50,000-character value once made a wall of tiny text).
+  std::vector<std::string> shown;
+  shown.reserve(problems.size());
+  for (const std::string& p : problems) shown.push_back(EchoForUser(p, kErrorScreenChars));
+  Content content{ErrorScreenPlaylist(path, shown), {}};
   std::vector<std::string> warnings;
   std::string error;
   if (!ResolveFonts(content.playlist.theme, &content.fonts, &warnings, &error)) {
@@ -57,9 +70,11 @@ std::unique_ptr<HyphenationLoader> StartHyphenation(const std::string& lang,
                                                     std::function<void()> on_ready) {
   const std::string path = FindHyphenationDictionary(lang);
   if (path.empty()) {
-    Log("no hyphenation patterns for language \"" + lang +
+    const std::string shown = EchoForUser(lang);
+    Log("no hyphenation patterns for language \"" + shown +
         "\" in /usr/share/hyphen (Debian package hyphen-" +
-        lang.substr(0, lang.find_first_of("-_")) + "); lines break at spaces and hyphens only");
+        AsciiLower(shown.substr(0, shown.find_first_of("-_"))) +
+        "); lines break at spaces and hyphens only");
     return nullptr;
   }
   return std::make_unique<HyphenationLoader>(path, std::move(on_ready));

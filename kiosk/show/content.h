@@ -25,8 +25,12 @@ struct Content {
 std::optional<Content> LoadContent(const std::string& path,
                                    std::vector<std::string>* problems = nullptr);
 
+// The longest problem line the error screen shows (escaped, cut with "…").
+inline constexpr std::size_t kErrorScreenChars = 240;
+
 // What to show when the playlist cannot be shown: its problems on one slide, in the
-// default font. Nothing only if no font exists at all.
+// default font, each escaped and at most kErrorScreenChars long. Nothing only if no font
+// exists at all.
 std::optional<Content> ErrorScreenContent(const std::string& path,
                                           const std::vector<std::string>& problems);
 

@@ -3,6 +3,7 @@
 #include <hyphen.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <cstring>
 
@@ -130,7 +131,10 @@ std::string FindHyphenationDictionary(std::string_view lang, const std::vector<s
   for (char& c : tag) {
     if (c == '-') c = '_';
   }
-  const std::string base = tag.substr(0, tag.find('_'));
+  // Tags are case-insensitive ("DE", "de-de", "de_DE"); Debian names the files
+  // hyph_de_DE.dic: the language in lower case, the region in upper case.
+  std::string base = tag.substr(0, tag.find('_'));
+  for (char& c : base) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   std::string region = tag.find('_') == std::string::npos ? "" : tag.substr(tag.find('_') + 1);
   for (char& c : region) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   std::vector<std::string> names;
