@@ -18,6 +18,12 @@ CommandLine Parse(std::initializer_list<const char*> args) {
   return ParseCommandLine(static_cast<int>(argv.size()), argv.data());
 }
 
+CommandLine Parse(const std::vector<const char*>& args) {
+  std::vector<const char*> argv = {"kiosk"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return ParseCommandLine(static_cast<int>(argv.size()), argv.data());
+}
+
 bool Contains(const std::string& haystack, std::string_view needle) {
   return haystack.find(needle) != std::string::npos;
 }
@@ -116,13 +122,44 @@ TEST_CASE("ParseCommandLine: usage errors exit 2") {
 }
 
 TEST_CASE("ParseCommandLine: bad --size exits 2") {
-  for (std::string size : {"1280", "0x0", "axb", "1280x720x3", "99999x10", "x", "1280x"}) {
+  for (std::string size : {"1280", "0x0", "axb", "1280x720x3", "x", "1280x"}) {
     CAPTURE(size);
     const CommandLine cl = Parse({"--size", size.c_str()});
     CHECK(cl.exit_code == kExitUsage);
     CHECK(cl.output == "kiosk: --size: expected WxH such as 1920x1080, got \"" + size +
                            "\"\nRun 'kiosk --help' for usage.\n");
   }
+}
+
+TEST_CASE("ParseCommandLine: --size beyond 7680 a side or 7680x4320 in all exits 2") {
+  for (std::string size : {"16384x16384", "7681x100", "7680x4321", "5000x7000"}) {
+    CAPTURE(size);
+    const CommandLine cl = Parse({"--render", "out", "--size", size.c_str()});
+    CHECK(cl.exit_code == kExitUsage);
+    CHECK(cl.output ==
+          "kiosk: --size: each side from 16 to 7680 pixels and at most 7680x4320 "
+          "in all, got \"" +
+              size + "\"\nRun 'kiosk --help' for usage.\n");
+  }
+  CHECK(Parse({"--size", "7680x4320"}).exit_code == -1);
+}
+
+// "kiosk --check $PLAYLIST" with PLAYLIST unset must not check the bundled playlist.
+TEST_CASE("ParseCommandLine: an empty PLAYLIST exits 2 in every mode") {
+  const std::vector<std::vector<const char*>> cases = {{""},
+                                                       {"--check", ""},
+                                                       {"--check", "--json", ""},
+                                                       {"--render", "out", ""},
+                                                       {"--windowed", ""}};
+  for (const auto& args : cases) {
+    CAPTURE(args.size());
+    const CommandLine cl = Parse(args);
+    CHECK(cl.exit_code == kExitUsage);
+    CHECK(cl.output ==
+          "kiosk: PLAYLIST is an empty string: leave it out for the bundled "
+          "playlist\nRun 'kiosk --help' for usage.\n");
+  }
+  CHECK(Parse({"--check"}).exit_code == -1);  // left out: the bundled playlist
 }
 
 // An empty value (say, an unset variable in a unit file) must not mean "native size".
@@ -198,7 +235,13 @@ TEST_CASE("ParseSize") {
       {"1920x1080", true, 1920, 1080},
       {"1280X720", true, 1280, 720},
       {"16x16", true, 16, 16},
-      {"16384x16384", true, 16384, 16384},
+      {"7680x4320", true, 7680, 4320},
+      {"4320x7680", true, 4320, 7680},  // portrait, same area
+      {"16x7680", true, 16, 7680},
+      {"7680x4321", false, 0, 0},  // more than 7680x4320 in all
+      {"7680x7680", false, 0, 0},
+      {"7681x16", false, 0, 0},
+      {"16384x16384", false, 0, 0},
       {"0800x0600", true, 800, 600},
       {"15x16", false, 0, 0},
       {"16x15", false, 0, 0},

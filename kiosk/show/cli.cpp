@@ -4,12 +4,20 @@
 #include <charconv>
 #include <cstdlib>
 
+#include "diagnostics.h"
 #include "input.h"
 
 namespace kiosk {
 namespace {
 
 constexpr std::string_view kUsageHint = "Run 'kiosk --help' for usage.\n";
+
+// --size: 8K UHD at most, so a typo cannot make --render draw for minutes in gigabytes
+// (16384x16384 took minutes and 1.8 GB).
+constexpr int kMinSide = 16;
+constexpr int kMaxSide = 7680;
+constexpr long long kMaxArea = 7680LL * 4320;
+constexpr const char* kSizeLimits = "each side from 16 to 7680 pixels and at most 7680x4320 in all";
 
 std::string Footer() {
   std::string out = "\nKeys:\n";
@@ -40,8 +48,9 @@ struct App {
                    "Write each slide to DIR/slide-001.png ... without a display")
         ->type_name("DIR");
     app.add_option("--size", size,
-                   "Window or picture size, e.g. 1280x720; with --check: report every "
-                   "slide's text size at that screen size")
+                   "Window or picture size, e.g. 1280x720 (each side 16 to 7680, at most "
+                   "7680x4320 in all); with --check: report every slide's text size at that "
+                   "screen size")
         ->type_name("WxH");
     app.add_flag("--windowed", options.windowed, "Show in a window instead of fullscreen");
     // Not CLI11's envname(): its "(Env:...)" note breaks the help's columns.
@@ -59,15 +68,29 @@ struct App {
 
 }  // namespace
 
-bool ParseSize(const std::string& text, int* w, int* h) {
+bool ParseSize(const std::string& text, int* w, int* h, std::string* why) {
+  auto fail = [why](const char* message) {
+    if (why) *why = message;
+    return false;
+  };
   const auto x = text.find_first_of("xX");
-  if (x == std::string::npos) return false;
+  if (x == std::string::npos) return fail("expected WxH such as 1920x1080");
   const char* begin = text.data();
   const char* end = text.data() + text.size();
   auto [p1, e1] = std::from_chars(begin, begin + x, *w);
   auto [p2, e2] = std::from_chars(begin + x + 1, end, *h);
-  return e1 == std::errc() && e2 == std::errc() && p1 == begin + x && p2 == end && *w >= 16 &&
-         *h >= 16 && *w <= 16384 && *h <= 16384;
+  if (e1 == std::errc::result_out_of_range || e2 == std::errc::result_out_of_range) {
+    return fail(kSizeLimits);
+  }
+  if (e1 != std::errc() || e2 != std::errc() || p1 != begin + x || p2 != end || *w <= 0 ||
+      *h <= 0) {
+    return fail("expected WxH such as 1920x1080");
+  }
+  if (*w < kMinSide || *h < kMinSide || *w > kMaxSide || *h > kMaxSide ||
+      static_cast<long long>(*w) * *h > kMaxArea) {
+    return fail(kSizeLimits);
+  }
+  return true;
 }
 
 std::string HelpText() {
@@ -100,10 +123,17 @@ CommandLine ParseCommandLine(int argc, const char* const* argv) {
         std::from_chars(text.data(), text.data() + text.size(), result.options.rotate);
     if (ec != std::errc() || end != text.data() + text.size()) result.options.rotate = -1;
   }
-  if (a.app.count("--size") > 0 &&
-      !ParseSize(a.size, &result.options.width, &result.options.height)) {
+  if (a.app.count("PLAYLIST") > 0 && result.options.playlist.empty()) {
     result.exit_code = kExitUsage;
-    result.output = "kiosk: --size: expected WxH such as 1920x1080, got \"" + a.size + "\"\n" +
+    result.output = "kiosk: PLAYLIST is an empty string: leave it out for the bundled playlist\n" +
+                    std::string(kUsageHint);
+    return result;
+  }
+  std::string why;
+  if (a.app.count("--size") > 0 &&
+      !ParseSize(a.size, &result.options.width, &result.options.height, &why)) {
+    result.exit_code = kExitUsage;
+    result.output = "kiosk: --size: " + why + ", got \"" + EchoForUser(a.size) + "\"\n" +
                     std::string(kUsageHint);
     return result;
   }

@@ -37,8 +37,9 @@ struct CommandLine {
 
 CommandLine ParseCommandLine(int argc, const char* const* argv);
 
-// "1920x1080" -> 1920, 1080. Sizes from 16 to 16384.
-bool ParseSize(const std::string& text, int* w, int* h);
+// "1920x1080" -> 1920, 1080. Each side from 16 to 7680, at most 7680x4320 pixels in all;
+// `why`, if given, says what is wrong otherwise.
+bool ParseSize(const std::string& text, int* w, int* h, std::string* why = nullptr);
 
 std::string HelpText();
 

@@ -79,6 +79,22 @@ expect 1 'err:error: slides: is empty' -- --check "$T/empty.json"
 expect 1 'err:slides\[0\]\.align' 'err:theme\.background' 'out:2 errors' -- --check "$T/two.json"
 expect 1 "err:$TRE/missing\.json: error: cannot read" -- --check "$T/missing.json"
 
+echo "== issue 10: strobing durations, injected text, CR-only lines, languages"
+echo '{"slides": [{"text": "a"}, {"text": "b"}, {"text": "c", "duration": 0.000001}]}' >"$T/strobe.json"
+expect 1 'err:slides\[2\]\.duration: must be a number of seconds from 1 to 86400, not 1e-06$' \
+  'out:strobe\.json: 1 error$' -- --check "$T/strobe.json"
+printf '{"slides": [{"text": "a", "\\u001b[2J\\ninjected": 1}]}' >"$T/inject.json"
+expect 0 'err:warning: slides\[0\]\.\\x1b\[2J\\ninjected: unknown key, ignored$' \
+  'out:ok, 1 slide, 1 warning$' -- --check "$T/inject.json"
+if grep -q $'\x1b' "$T/err"; then echo "FAIL: an escape character reached stderr" >&2; exit 1; fi
+printf '{"lang": "xx", "slides": [{"text": "a"}]}' >"$T/xx.json"
+expect 0 'err:warning: lang: no hyphenation patterns for "xx"; words will not be hyphenated$' \
+  -- --check "$T/xx.json"
+printf '{"lang": "DE", "slides": [{"text": "a"}]}' >"$T/DE.json"
+expect 0 'out:DE\.json: ok, 1 slide$' -- --check "$T/DE.json"
+printf '{\r"slides": [\r{"text": "a"}\r{"text": "b"}]\r}\r' >"$T/cr.json"
+expect 1 'err:cr\.json:4:1: error: ' -- --check "$T/cr.json"
+
 echo "== a show with no display to show on"
 # SDL would fall back to its invisible offscreen driver: kiosk refuses, so systemd or the
 # desktop's autostart tries again instead of a show that nobody can see.
@@ -94,6 +110,10 @@ expect 2 'err:--no-such-option' 'err:kiosk --help' -- --no-such-option
 expect 2 'err:--size.*foo' -- --size foo --check
 expect 2 'err:--size' -- --size 10x10 --check
 expect 2 'err:--size' -- --size 1920x --check
+expect 2 'err:--size: each side from 16 to 7680' -- --render "$T/big" --size 16384x16384 "$T/good.json"
+expect 2 'err:PLAYLIST is an empty string' -- --check ""
+expect 2 'err:PLAYLIST is an empty string' -- --render "$T/empty-dir" ""
+expect 2 'err:PLAYLIST is an empty string' -- ""
 expect 2 'err:(--check.*--render|--render.*--check)' -- --check --render "$T/out-dir"
 expect 2 'err:not expected' -- --check "$T/good.json" "$T/good.json"
 
