@@ -95,11 +95,29 @@ TEST_CASE("InputState: another command key drops the typed number") {
   CHECK(in.OnKey("Return", 13) == Action{Command::kNext, 0});
 }
 
-TEST_CASE("InputState: unbound keys change nothing, long numbers are capped") {
+// README (Keys): "any other key of the table drops it, while keys kiosk does not use
+// (Shift, a volume key) leave it as it is".
+TEST_CASE("InputState: every other key of the table drops a typed number") {
+  for (const auto& b : kiosk::KeyTable()) {
+    if (b.command == Command::kDigit || b.command == Command::kEnter) continue;
+    CAPTURE(b.key);
+    InputState in;
+    in.OnKey("4", 13);
+    CHECK(in.OnKey(b.key, 13) == Action{b.command, 0});
+    CHECK(in.pending().empty());
+  }
+}
+
+TEST_CASE("InputState: keys kiosk does not use keep a typed number; long numbers are capped") {
   InputState in;
   in.OnKey("2", 13);
-  CHECK(in.OnKey("X", 13) == Action{});
-  CHECK(in.pending() == "2");
+  for (const char* key : {"X", "Left Shift", "AudioRaiseVolume", "CapsLock"}) {
+    CAPTURE(key);
+    CHECK(in.OnKey(key, 13) == Action{});
+    CHECK(in.pending() == "2");
+  }
+  CHECK(in.OnKey("Return", 13) == Action{Command::kJump, 1});
+  in.OnKey("2", 13);
   for (int i = 0; i < 20; ++i) in.OnKey("9", 13);
   CHECK(in.pending().size() == 6);
   CHECK(in.OnKey("Return", 13) == Action{});  // 299999 > 13: ignored, no overflow

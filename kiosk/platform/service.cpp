@@ -13,7 +13,7 @@
 
 namespace kiosk {
 
-ServiceNotifier::ServiceNotifier() {
+ServiceNotifier::ServiceNotifier(Sink sink) : sink_(std::move(sink)) {
   const char* invocation = std::getenv("INVOCATION_ID");
   under_systemd_ = invocation && *invocation;
 #ifdef KIOSK_HAVE_SYSTEMD
@@ -25,6 +25,10 @@ ServiceNotifier::ServiceNotifier() {
 }
 
 void ServiceNotifier::Notify([[maybe_unused]] const std::string& message) {
+  if (sink_) {
+    sink_(message);
+    return;
+  }
 #ifdef KIOSK_HAVE_SYSTEMD
   sd_notify(0, message.c_str());
 #endif

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <string>
 
 #include "scheduler.h"
@@ -13,8 +14,12 @@ namespace kiosk {
 
 class ServiceNotifier {
  public:
+  // Where messages go: sd_notify() by default; tests record them.
+  using Sink = std::function<void(const std::string& message)>;
+
   // Reads the watchdog interval systemd asked for (WatchdogSec=, via WATCHDOG_USEC).
-  ServiceNotifier();
+  // With a `sink`, every message goes there instead of to systemd.
+  explicit ServiceNotifier(Sink sink = {});
 
   void Ready(const std::string& status);
   void Reloading();
@@ -33,6 +38,7 @@ class ServiceNotifier {
  private:
   void Notify(const std::string& message);
 
+  Sink sink_;
   Millis interval_ = 0;  // half of WatchdogSec in ms; 0: no watchdog
   Millis last_feed_ = -1;
   bool under_systemd_ = false;
