@@ -3,6 +3,7 @@
 // stands in for the font. Build with -DKIOSK_FUZZ=ON (clang); see .ci/fuzz.sh.
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "deck.h"
@@ -10,11 +11,45 @@
 #include "frame.h"
 #include "playlist.h"
 #include "show.h"
+#include "utf8.h"
+
+namespace {
+
+// What may reach a log, a terminal or the error screen: valid UTF-8 without control or
+// bidi characters (issue 10, class 7).
+bool PrintableForUser(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t start = i;
+    const char32_t c = kiosk::DecodeNext(s, &i);
+    if (c == 0xFFFD && s.substr(start, i - start) != "\xEF\xBF\xBD") return false;
+    if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) ||
+        (c >= 0x2066 && c <= 0x2069)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+void Require(bool ok) {
+  if (!ok) __builtin_trap();
+}
+
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
+  // EchoForUser itself: printable, bounded, and applying it twice changes nothing.
+  const std::string echo = kiosk::EchoForUser(text);
+  Require(PrintableForUser(echo));
+  Require(kiosk::DecodeUtf8(echo).size() <= kiosk::kEchoChars);
+  Require(kiosk::EchoForUser(echo) == echo);
+  Require(PrintableForUser(kiosk::EchoForUser(text, 20, kiosk::Elide::kMiddle)));
   kiosk::LoadResult result = kiosk::ParsePlaylist(text, "fuzz.json");
-  for (const kiosk::Diagnostic& d : result.diagnostics) (void)kiosk::FormatDiagnostic(d);
+  for (const kiosk::Diagnostic& d : result.diagnostics) {
+    const std::string line = kiosk::FormatDiagnostic(d);
+    Require(PrintableForUser(line));
+    Require(line.size() < 4096);
+  }
   if (!result.playlist) return 0;
   kiosk::testing::FakeMeasurer measurer;
   kiosk::Deck deck(measurer);
