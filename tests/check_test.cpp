@@ -5,6 +5,8 @@
 #include <sstream>
 #include <string>
 
+#include <nlohmann/json.hpp>
+#include "content.h"
 #include "fake_file_system.h"
 
 namespace kiosk {
@@ -43,13 +45,65 @@ const CheckCase kCases[] = {
      "shows/p.json: 3 errors, 1 warning\n",
      "shows/p.json: error: lang: must be a string, not a number\n"
      "shows/p.json: warning: slides[0].txet: unknown key, ignored (did you mean \"text\"?)\n"
-     "shows/p.json: error: slides[0].duration: must be a number of seconds from 1 to 86400, not -3\n"
+     "shows/p.json: error: slides[0].duration: must be a number of seconds from 1 to 86400, not "
+     "-3\n"
      "shows/p.json: error: slides[0]: needs a \"text\" (or a \"title\")\n"},
     {"font_file that does not exist",
      R"({"theme": {"font_file": "nope.ttf"}, "slides": [{"text": "a"}]})", 1,
      "shows/p.json: 1 error\n",
      "shows/p.json: error: theme.font_file: cannot read font file shows/nope.ttf\n"},
 };
+
+TEST_CASE("CheckPlaylist: a language without hyphenation patterns is a warning") {
+  FakeFileSystem fs;
+  fs.Create("shows/f.ttf", "font");
+  for (const char* lang : {"DE", "de_de", "de-DE"}) {  // hyphen-de, whatever the case
+    CAPTURE(lang);
+    fs.Create("shows/p.json",
+              "{" + kFontTheme + R"(, "lang": ")" + lang + R"(", "slides": [{"text": "a"}]})");
+    std::ostringstream out;
+    std::ostringstream err;
+    CHECK(CheckPlaylist("shows/p.json", fs, out, err) == 0);
+    CHECK(err.str() == "");
+  }
+  fs.Create("shows/p.json", "{" + kFontTheme + R"(, "lang": "xx", "slides": [{"text": "a"}]})");
+  std::ostringstream out;
+  std::ostringstream err;
+  CHECK(CheckPlaylist("shows/p.json", fs, out, err) == 0);
+  CHECK(out.str() == "shows/p.json: ok, 1 slide, 1 warning\n");
+  CHECK(err.str() ==
+        "shows/p.json: warning: lang: no hyphenation patterns for \"xx\"; words "
+        "will not be hyphenated\n");
+}
+
+TEST_CASE("CheckPlaylist --json: what the playlist says is escaped and short there too") {
+  FakeFileSystem fs;
+  fs.Create("shows/f.ttf", "font");
+  fs.Create("shows/p.json", "{" + kFontTheme + R"(, "slides": [{"text": "a", "align": "\u202e)" +
+                                std::string(100, 'x') + R"(", "\u001b[2J": 1}]})");
+  std::ostringstream out;
+  std::ostringstream err;
+  CheckOptions options;
+  options.json = true;
+  CHECK(CheckPlaylist("shows/p.json", fs, out, err, options) == 1);
+  const nlohmann::json report = nlohmann::json::parse(out.str());
+  REQUIRE(report["diagnostics"].size() == 2);
+  CHECK(report["diagnostics"][0]["path"] == "slides[0].\\x1b[2J");
+  CHECK(report["diagnostics"][1]["message"] ==
+        "must be \"left\" or \"center\", not \"\\u202e" + std::string(53, 'x') + "…\"");
+  CHECK(out.str().find('\x1b') == std::string::npos);
+}
+
+TEST_CASE("ErrorScreenContent: each problem escaped and at most kErrorScreenChars long") {
+  const std::string wall = "p.json: error: theme.background: not \"" + std::string(50000, 'f');
+  const std::optional<Content> content =
+      ErrorScreenContent("p.json", {wall, "p.json: warning: a\x1b[2Jb"});
+  REQUIRE(content);
+  const std::string& text = content->playlist.slides[0].text;
+  CHECK(text.find(wall.substr(0, kErrorScreenChars - 1) + "…\n") != std::string::npos);
+  CHECK(text.size() < 1000);
+  CHECK(text.find("p.json: warning: a\\x1b[2Jb\n") != std::string::npos);
+}
 
 TEST_CASE("CheckPlaylist") {
   for (const CheckCase& c : kCases) {
