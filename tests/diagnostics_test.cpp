@@ -2,6 +2,11 @@
 
 #include <doctest/doctest.h>
 
+#include <iostream>
+#include <sstream>
+
+#include "log.h"
+
 using kiosk::Diagnostic;
 using kiosk::FormatDiagnostic;
 using kiosk::Severity;
@@ -133,4 +138,18 @@ TEST_CASE("CountOf: singular and plural") {
   CHECK(kiosk::CountOf(0, "slide", "slides") == "0 slides");
   CHECK(kiosk::CountOf(1, "slide", "slides") == "1 slide");
   CHECK(kiosk::CountOf(2, "error", "errors") == "2 errors");
+}
+
+TEST_CASE("Log: one line, escaped, whatever it is given") {
+  std::ostringstream captured;
+  std::streambuf* old = std::cerr.rdbuf(captured.rdbuf());
+  kiosk::Log("font \"a\nkiosk: forged\x1b[2J\" not found");
+  kiosk::Log(std::string(5000, 'x'));
+  std::cerr.rdbuf(old);
+  const std::string out = captured.str();
+  CHECK(out.substr(0, out.find('\n') + 1) ==
+        "kiosk: font \"a\\nkiosk: forged\\x1b[2J\" not found\n");
+  const std::string second = out.substr(out.find('\n') + 1);
+  CHECK(second.size() < 2100);
+  CHECK(second.find("…") != std::string::npos);
 }
