@@ -90,7 +90,7 @@ wait_for 2 'still showing the last good version'
 grep -qF "$P: error: slides[0].duration: given more than once" "$T/log" || fail "no duplicate key error"
 ok "duplicate key refused"
 echo '{"lang": "zz", "slides": [{"text": "fixed"}]}' >"$P"
-wait_for 1 'reloaded: 1 slides'
+wait_for 1 'reloaded: 1 slide$'
 ok "fixed: reloaded"
 stop
 ok "SIGTERM: exit 0"
@@ -115,7 +115,7 @@ start "$P"
 grep -qF "$P: error: cannot read: No such file or directory" "$T/log" || fail "no missing-file error"
 echo '{"lang": "zz", "slides": [{"text": "da"}]}' >"$T/show/new.tmp"
 mv "$T/show/new.tmp" "$P"
-wait_for 1 'reloaded: 1 slides'
+wait_for 1 'reloaded: 1 slide$'
 ok "the file appeared: the show starts"
 stop
 
