@@ -230,6 +230,10 @@ TEST_CASE("WatchPointsOf: each name on the way, symlinks followed") {
   // Missing: up to the first name that is not there.
   const std::vector<WatchPoint> missing = WatchPointsOf(d + "/none/deeper/p.json");
   CHECK(missing.back() == WatchPoint{d, "none"});
+  // A symlink loop ends (the kernel's ELOOP) instead of looping.
+  fs::create_symlink("loop-b", dir.path / "loop-a");
+  fs::create_symlink("loop-a", dir.path / "loop-b");
+  CHECK(WatchPointsOf(d + "/loop-a/p.json").size() <= 40);
   // ".." after a symlink goes up from its target, as the kernel does: releases/2/.. is
   // releases, where there is no "current".
   CHECK(WatchPointsOf(d + "/current/../2/p.json").back() ==
