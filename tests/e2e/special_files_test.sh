@@ -30,14 +30,14 @@ fail() {
 ok() { echo "  ok: $*"; }
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
-# refused MODE... -- FILE EXPECTED: kiosk MODE FILE exits 1 within 5 s, saying EXPECTED.
+# refused FILE EXPECTED MODE...: kiosk MODE FILE exits 1 within 10 s (qemu), saying EXPECTED.
 refused() {
   local file=$1 expected=$2
   shift 2
   local t0 status=0
   t0=$(now_ms)
-  timeout -s KILL 5 "$KIOSK" "$@" "$file" >"$T/out" 2>"$T/log" </dev/null || status=$?
-  ((status != 137)) || fail "kiosk $* $file hangs (killed after 5 s)"
+  timeout -s KILL 10 "$KIOSK" "$@" "$file" >"$T/out" 2>"$T/log" </dev/null || status=$?
+  ((status != 137)) || fail "kiosk $* $file hangs (killed after 10 s)"
   ((status == 1)) || fail "kiosk $* $file exited $status, expected 1"
   grep -qF -- "$file: error: cannot read: $expected" "$T/log" || fail "no \"$expected\" for kiosk $* $file"
   ok "kiosk $* $(basename "$file"): exit 1 after $(($(now_ms) - t0)) ms: $(head -n1 "$T/log")"
