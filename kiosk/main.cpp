@@ -6,9 +6,12 @@
 #include "cli.h"
 #include "data_dir.h"
 #include "sdl_app.h"
+#include "sdl_signals.h"
 #include "service.h"
 
 int main(int argc, char** argv) {
+  // Before anything else (no thread runs yet; all inherit the mask).
+  kiosk::HoldShowSignals();
   // Process start as the kernel saw it (exec), so the dynamic loader and static
   // initialisers count too; main's entry if /proc/self/stat says nothing.
   const auto started = std::chrono::steady_clock::now() - kiosk::ProcessAge();
@@ -18,6 +21,7 @@ int main(int argc, char** argv) {
     return cl.exit_code;
   }
   const kiosk::Options& options = cl.options;
+  if (options.mode != kiosk::Mode::kShow) kiosk::ReleaseShowSignals();
   std::string playlist = options.playlist;
   if (playlist.empty()) {
     playlist = kiosk::FindDataFile("slides/resolution.json");

@@ -41,6 +41,10 @@ inline constexpr unsigned char kChromeAlpha = 150;
 // editor's save is several events; a half-written file must not be read).
 inline constexpr int kReloadQuietMs = 300;
 
+// The largest playlist file read, in bytes: a larger one is an error, refused before it is
+// read (the bundled resolution is about 5 KB, a long conference programme well under 1 MB).
+inline constexpr long long kMaxPlaylistBytes = 4LL * 1024 * 1024;
+
 // Rendering.
 inline constexpr int kDefaultRenderWidth = 1920;
 inline constexpr int kDefaultRenderHeight = 1080;

@@ -8,46 +8,112 @@
 #include <cstring>
 
 namespace kiosk {
+namespace {
 
-bool RealFileSystem::ReadFile(const std::string& path, std::string* contents,
-                              std::string* error) const {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    *error = std::strerror(errno);
-    return false;
+// What a non-regular file is, for "not a regular file (a FIFO)".
+const char* KindOf(mode_t mode) {
+  if (S_ISFIFO(mode)) return "a FIFO";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "not a file";
+}
+
+std::string TooLarge(long long max_bytes) {
+  constexpr long long kMiB = 1024 * 1024;
+  const std::string limit = max_bytes % kMiB == 0 ? std::to_string(max_bytes / kMiB) + " MiB"
+                                                  : std::to_string(max_bytes) + " bytes";
+  return "file too large (over " + limit + ")";
+}
+
+}  // namespace
+
+UniqueFd& UniqueFd::operator=(UniqueFd&& other) noexcept {
+  if (this != &other) {
+    Reset();
+    fd_ = other.Release();
+  }
+  return *this;
+}
+
+int UniqueFd::Release() {
+  const int fd = fd_;
+  fd_ = -1;
+  return fd;
+}
+
+void UniqueFd::Reset() {
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
+}
+
+UniqueFd OpenRegularFile(const std::string& path, long long max_bytes, std::string* error) {
+  UniqueFd fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
+  if (!fd) {
+    const int open_errno = errno;
+    // A socket cannot be opened at all (ENXIO): say what it is rather than "No such
+    // device or address".
+    struct stat st {};
+    if (open_errno == ENXIO && ::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+      *error = std::string("not a regular file (") + KindOf(st.st_mode) + ")";
+    } else {
+      *error = std::strerror(open_errno);
+    }
+    return {};
   }
   struct stat st {};
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    *error = S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file";
-    ::close(fd);
-    return false;
+  if (::fstat(fd.get(), &st) != 0) {
+    *error = std::strerror(errno);
+    return {};
   }
-  if (st.st_size > kMaxFileBytes) {
-    *error = "file too large (over 64 MiB)";
-    ::close(fd);
-    return false;
+  if (S_ISDIR(st.st_mode)) {
+    *error = "is a directory";
+    return {};
   }
+  if (!S_ISREG(st.st_mode)) {
+    *error = std::string("not a regular file (") + KindOf(st.st_mode) + ")";
+    return {};
+  }
+  if (max_bytes >= 0 && st.st_size > max_bytes) {
+    *error = TooLarge(max_bytes);
+    return {};
+  }
+  const int flags = ::fcntl(fd.get(), F_GETFL);
+  if (flags < 0 || ::fcntl(fd.get(), F_SETFL, flags & ~O_NONBLOCK) != 0) {
+    *error = std::strerror(errno);
+    return {};
+  }
+  return fd;
+}
+
+bool ReadRegularFile(const std::string& path, long long max_bytes, std::string* contents,
+                     std::string* error) {
+  const UniqueFd fd = OpenRegularFile(path, max_bytes, error);
+  if (!fd) return false;
   contents->clear();
-  contents->reserve(static_cast<std::size_t>(st.st_size));
   char buf[65536];
   for (;;) {
-    const ssize_t n = ::read(fd, buf, sizeof buf);
+    const ssize_t n = ::read(fd.get(), buf, sizeof buf);
     if (n < 0) {
       if (errno == EINTR) continue;
       *error = std::strerror(errno);
-      ::close(fd);
       return false;
     }
     if (n == 0) break;
-    if (static_cast<long long>(contents->size()) + n > kMaxFileBytes) {
-      *error = "file too large (over 64 MiB)";
-      ::close(fd);
+    // Files in /proc, or one that grows while read, say one size and give more.
+    if (max_bytes >= 0 && static_cast<long long>(contents->size()) + n > max_bytes) {
+      *error = TooLarge(max_bytes);
+      contents->clear();
       return false;
     }
     contents->append(buf, static_cast<std::size_t>(n));
   }
-  ::close(fd);
   return true;
+}
+
+bool RealFileSystem::ReadFile(const std::string& path, std::string* contents,
+                              std::string* error) const {
+  return ReadRegularFile(path, kMaxFileBytes, contents, error);
 }
 
 bool RealFileSystem::IsReadableFile(const std::string& path) const {

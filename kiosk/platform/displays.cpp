@@ -1,12 +1,9 @@
 #include "displays.h"
 
 #include <libudev.h>
-#include <poll.h>
-#include <sys/eventfd.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <cstdint>
 #include <filesystem>
 #include <fstream>
 
@@ -70,37 +67,23 @@ DisplayHotplugWatch::DisplayHotplugWatch(std::function<void()> on_change)
     error_ = "cannot watch for displays being connected (udev)";
     return;
   }
-  wake_fd_ = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-  if (wake_fd_ < 0) {
-    error_ = "cannot watch for displays being connected (eventfd)";
-    return;
+  source_ = std::make_unique<EventSource>("display hotplug watch", udev_monitor_get_fd(monitor_),
+                                          [this] { ReadEvent(); });
+  if (!source_->error().empty()) {
+    error_ = "cannot watch for displays being connected: " + source_->error();
   }
-  thread_ = std::thread([this] { Run(); });
 }
 
 DisplayHotplugWatch::~DisplayHotplugWatch() {
-  if (thread_.joinable()) {
-    const std::uint64_t one = 1;
-    if (write(wake_fd_, &one, sizeof one) < 0) {
-      // Cannot happen with an eventfd short of overflow; the join would then hang.
-      thread_.detach();
-    } else {
-      thread_.join();
-    }
-  }
-  if (wake_fd_ >= 0) close(wake_fd_);
+  source_.reset();
   if (monitor_) udev_monitor_unref(monitor_);
   if (udev_) udev_unref(udev_);
 }
 
-void DisplayHotplugWatch::Run() {
-  pollfd fds[2] = {{udev_monitor_get_fd(monitor_), POLLIN, 0}, {wake_fd_, POLLIN, 0}};
-  while (true) {
-    if (poll(fds, 2, -1) < 0) continue;  // EINTR
-    if (fds[1].revents) return;
-    if (!(fds[0].revents & POLLIN)) continue;
-    udev_device* device = udev_monitor_receive_device(monitor_);
-    if (!device) continue;
+void DisplayHotplugWatch::ReadEvent() {
+  // The monitor's socket is non-blocking: nullptr once it is drained (or on ENOBUFS after
+  // a burst, which the read clears).
+  while (udev_device* device = udev_monitor_receive_device(monitor_)) {
     const char* hotplug = udev_device_get_property_value(device, "HOTPLUG");
     const bool changed = hotplug && std::string(hotplug) == "1";
     udev_device_unref(device);

@@ -4,11 +4,12 @@
 // swapped for another: kiosk does, and starts again on the new mode.
 #pragma once
 
-#include <atomic>
 #include <functional>
+#include <memory>
 #include <string>
-#include <thread>
 #include <vector>
+
+#include "event_source.h"
 
 struct udev;
 struct udev_monitor;
@@ -46,14 +47,13 @@ class DisplayHotplugWatch {
   const std::string& error() const { return error_; }
 
  private:
-  void Run();
+  void ReadEvent();
 
   std::function<void()> on_change_;
   std::string error_;
   ::udev* udev_ = nullptr;
   ::udev_monitor* monitor_ = nullptr;
-  int wake_fd_ = -1;  // eventfd: stop
-  std::thread thread_;
+  std::unique_ptr<EventSource> source_;  // after monitor_: stops before it goes
 };
 
 }  // namespace kiosk

@@ -1,9 +1,7 @@
 #include "signals.h"
 
-#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
-#include <sys/eventfd.h>
 #include <sys/signalfd.h>
 #include <unistd.h>
 
@@ -33,47 +31,32 @@ bool BlockSignals(std::initializer_list<int> signals, std::string* error) {
   return true;
 }
 
+void UnblockSignals(std::initializer_list<int> signals) {
+  const sigset_t set = SetOf(signals);
+  pthread_sigmask(SIG_UNBLOCK, &set, nullptr);
+}
+
 SignalWatcher::SignalWatcher(std::initializer_list<int> signals, std::function<void(int)> on_signal)
     : on_signal_(std::move(on_signal)) {
   const sigset_t set = SetOf(signals);
-  signal_fd_ = signalfd(-1, &set, SFD_CLOEXEC);
+  signal_fd_ = signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK);
   if (signal_fd_ < 0) {
     error_ = std::string("signalfd: ") + std::strerror(errno);
     return;
   }
-  stop_fd_ = eventfd(0, EFD_CLOEXEC);
-  if (stop_fd_ < 0) {
-    error_ = std::string("eventfd: ") + std::strerror(errno);
-    return;
-  }
-  thread_ = std::thread([this] { Loop(); });
+  source_ = std::make_unique<EventSource>("signal watch", signal_fd_, [this] { ReadSignal(); });
+  error_ = source_->error();
 }
 
 SignalWatcher::~SignalWatcher() {
-  if (thread_.joinable()) {
-    const std::uint64_t one = 1;
-    while (write(stop_fd_, &one, sizeof one) < 0 && errno == EINTR) {
-    }
-    thread_.join();
-  }
-  if (stop_fd_ >= 0) close(stop_fd_);
+  source_.reset();
   if (signal_fd_ >= 0) close(signal_fd_);
 }
 
-void SignalWatcher::Loop() {
-  pollfd fds[2] = {{signal_fd_, POLLIN, 0}, {stop_fd_, POLLIN, 0}};
-  for (;;) {
-    if (poll(fds, 2, -1) < 0) {
-      if (errno == EINTR) continue;
-      return;
-    }
-    if (fds[1].revents != 0) return;
-    if (fds[0].revents & POLLIN) {
-      signalfd_siginfo info{};
-      if (read(signal_fd_, &info, sizeof info) == static_cast<ssize_t>(sizeof info)) {
-        on_signal_(static_cast<int>(info.ssi_signo));
-      }
-    }
+void SignalWatcher::ReadSignal() {
+  signalfd_siginfo info{};
+  while (read(signal_fd_, &info, sizeof info) == static_cast<ssize_t>(sizeof info)) {
+    on_signal_(static_cast<int>(info.ssi_signo));
   }
 }
 

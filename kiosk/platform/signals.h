@@ -5,8 +5,10 @@
 
 #include <functional>
 #include <initializer_list>
+#include <memory>
 #include <string>
-#include <thread>
+
+#include "event_source.h"
 
 namespace kiosk {
 
@@ -14,6 +16,8 @@ namespace kiosk {
 // Call it before any thread starts, or a thread that does not block them may take a
 // signal and die of it. Returns false with *error set on failure.
 bool BlockSignals(std::initializer_list<int> signals, std::string* error);
+// Undoes BlockSignals; signals that came meanwhile are delivered now.
+void UnblockSignals(std::initializer_list<int> signals);
 
 class SignalWatcher {
  public:
@@ -30,13 +34,12 @@ class SignalWatcher {
   const std::string& error() const { return error_; }  // why no thread runs
 
  private:
-  void Loop();
+  void ReadSignal();
 
   std::function<void(int)> on_signal_;
   int signal_fd_ = -1;
-  int stop_fd_ = -1;  // an eventfd: written to stop the thread
   std::string error_;
-  std::thread thread_;
+  std::unique_ptr<EventSource> source_;  // after signal_fd_: stops before it closes
 };
 
 }  // namespace kiosk

@@ -29,6 +29,52 @@ bool HasGpuRenderNode() {
   return false;
 }
 
+// Sets SDL's hints for a kiosk (no screensaver, vsync) and says whether kiosk draws in
+// software: asked for, or a desktop without a GPU. On a console (KMSDRM: OpenGL ES 2, the
+// Pi's GPU) or with a render node: the GPU.
+bool SetVideoHints(const Options& options) {
+  SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+  SDL_SetHint(SDL_HINT_RENDER_VSYNC, "1");
+  const bool software =
+      options.renderer == RendererChoice::kSoftware ||
+      (options.renderer == RendererChoice::kAuto && !NoDisplayServer() && !HasGpuRenderNode());
+  if (software) {
+    // Else SDL backs the window surface with a GL texture on X11, which loads llvmpipe
+    // after all.
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+  }
+  return software;
+}
+
+bool StartVideo(bool console) {
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) == 0) return true;
+  if (console) {
+    Log(std::string("cannot open the display: ") + SDL_GetError() +
+        ". No X11 or Wayland session (DISPLAY and WAYLAND_DISPLAY are unset), so kiosk "
+        "needs KMSDRM: run it on a console whose user may open /dev/dri/card* "
+        "(groups video and render) and the input devices (group input), with no desktop "
+        "holding the screen.");
+  } else {
+    Log(std::string("cannot open the display: ") + SDL_GetError());
+  }
+  return false;
+}
+
+// SDL falls back to drivers that show nothing when the X server or compositor named by
+// DISPLAY / WAYLAND_DISPLAY cannot be reached: kiosk would run, report ready and be
+// invisible. Only on request (SDL_VIDEODRIVER, as the tests use).
+bool DriverShowsSomething() {
+  const char* requested = std::getenv("SDL_VIDEODRIVER");
+  const std::string driver = SDL_GetCurrentVideoDriver();
+  if ((requested && *requested) || (driver != "offscreen" && driver != "dummy")) return true;
+  const char* display = std::getenv("DISPLAY");
+  const char* wayland = std::getenv("WAYLAND_DISPLAY");
+  Log("cannot open the display: no X server at DISPLAY=" + std::string(display ? display : "") +
+      " and no Wayland compositor at WAYLAND_DISPLAY=" + std::string(wayland ? wayland : "") +
+      " (SDL could only draw invisibly, with its " + driver + " driver)");
+  return false;
+}
+
 }  // namespace
 
 Display::~Display() {
@@ -39,49 +85,26 @@ Display::~Display() {
 
 bool Display::Open(TtfFonts& fonts, std::function<void()> hotplug) {
   const bool console = NoDisplayServer() && !std::getenv("SDL_VIDEODRIVER");
-  if (console) {
-    // Without this SDL falls back to an invisible offscreen window and "works".
-    SDL_SetHint(SDL_HINT_VIDEODRIVER, "kmsdrm");
-    for (const std::string& problem : ConsoleAccessProblems()) Log(problem);
-    console_mode_ = std::make_unique<ConsoleGraphicsMode>(STDIN_FILENO);
-    if (!console_mode_->error().empty()) Log(console_mode_->error());
-  }
-  SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
-  SDL_SetHint(SDL_HINT_RENDER_VSYNC, "1");
-  // On a console (KMSDRM: OpenGL ES 2, the Pi's GPU) or with a render node: the GPU.
-  const bool software =
-      options_.renderer == RendererChoice::kSoftware ||
-      (options_.renderer == RendererChoice::kAuto && !NoDisplayServer() && !HasGpuRenderNode());
-  if (software) {
-    // Else SDL backs the window surface with a GL texture on X11, which loads llvmpipe
-    // after all.
-    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
-  }
-  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-    if (console) {
-      Log(std::string("cannot open the display: ") + SDL_GetError() +
-          ". No X11 or Wayland session (DISPLAY and WAYLAND_DISPLAY are unset), so kiosk "
-          "needs KMSDRM: run it on a console whose user may open /dev/dri/card* "
-          "(groups video and render) and the input devices (group input), with no desktop "
-          "holding the screen.");
-    } else {
-      Log(std::string("cannot open the display: ") + SDL_GetError());
-    }
-    return false;
-  }
-  // SDL falls back to drivers that show nothing when the X server or compositor named by
-  // DISPLAY / WAYLAND_DISPLAY cannot be reached: kiosk would run, report ready and be
-  // invisible. Only on request (SDL_VIDEODRIVER, as the tests use).
-  const char* requested = std::getenv("SDL_VIDEODRIVER");
-  if (const std::string driver = SDL_GetCurrentVideoDriver();
-      !(requested && *requested) && (driver == "offscreen" || driver == "dummy")) {
-    const char* display = std::getenv("DISPLAY");
-    const char* wayland = std::getenv("WAYLAND_DISPLAY");
-    Log("cannot open the display: no X server at DISPLAY=" + std::string(display ? display : "") +
-        " and no Wayland compositor at WAYLAND_DISPLAY=" + std::string(wayland ? wayland : "") +
-        " (SDL could only draw invisibly, with its " + driver + " driver)");
-    return false;
-  }
+  if (console) PrepareConsole();
+  const bool software = SetVideoHints(options_);
+  if (!StartVideo(console) || !DriverShowsSomething() || !OpenWindow()) return false;
+  screen_ = OpenScreen(window_, fonts, options_.rotate, software);
+  if (!screen_) return false;
+  SDL_ShowCursor(SDL_DISABLE);
+  SDL_DisableScreenSaver();
+  WatchConnectors(std::move(hotplug));
+  return true;
+}
+
+void Display::PrepareConsole() {
+  // Without this SDL falls back to an invisible offscreen window and "works".
+  SDL_SetHint(SDL_HINT_VIDEODRIVER, "kmsdrm");
+  for (const std::string& problem : ConsoleAccessProblems()) Log(problem);
+  console_mode_ = std::make_unique<ConsoleGraphicsMode>(STDIN_FILENO);
+  if (!console_mode_->error().empty()) Log(console_mode_->error());
+}
+
+bool Display::OpenWindow() {
   const bool fullscreen = !options_.windowed;
   int w = options_.width > 0 ? options_.width : 1280;
   int h = options_.height > 0 ? options_.height : 720;
@@ -112,17 +135,16 @@ bool Display::Open(TtfFonts& fonts, std::function<void()> hotplug) {
     Log(std::string("cannot create the window: ") + SDL_GetError());
     return false;
   }
-  screen_ = OpenScreen(window_, fonts, options_.rotate, software);
-  if (!screen_) return false;
-  SDL_ShowCursor(SDL_DISABLE);
-  SDL_DisableScreenSaver();
-  if (std::string(SDL_GetCurrentVideoDriver()) == "kmsdrm") {
-    displays_at_start_ = ReadConnectors();
-    Log("displays: " + Describe(displays_at_start_));
-    hotplug_ = std::make_unique<DisplayHotplugWatch>(std::move(hotplug));
-    if (!hotplug_->error().empty()) Log(hotplug_->error());
-  }
   return true;
+}
+
+// The console: which screens KMSDRM opened, and a watch for others being plugged in.
+void Display::WatchConnectors(std::function<void()> hotplug) {
+  if (std::string(SDL_GetCurrentVideoDriver()) != "kmsdrm") return;
+  displays_at_start_ = ReadConnectors();
+  Log("displays: " + Describe(displays_at_start_));
+  hotplug_ = std::make_unique<DisplayHotplugWatch>(std::move(hotplug));
+  if (!hotplug_->error().empty()) Log(hotplug_->error());
 }
 
 void Display::FirstFrameShown() {

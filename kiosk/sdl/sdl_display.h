@@ -41,6 +41,11 @@ class Display {
   Screen& screen() { return *screen_; }
 
  private:
+  // The steps of Open.
+  void PrepareConsole();  // KMSDRM, the console's graphics mode, access checks
+  bool OpenWindow();      // over the whole screen, or --windowed
+  void WatchConnectors(std::function<void()> hotplug);
+
   Options options_;
   SDL_Window* window_ = nullptr;
   std::unique_ptr<Screen> screen_;

@@ -42,13 +42,16 @@ constexpr Sint32 kDisplaysChanged = 2;  // a DRM hotplug event (the console)
 class Show {
  public:
   // `showing_errors`: `content` is the error screen, the playlist itself did not load.
-  Show(const Options& options, std::string path, Content content, bool showing_errors)
+  // `watch` watches the playlist since before it was read (see RunShow).
+  Show(const Options& options, std::string path, Content content, bool showing_errors,
+       std::unique_ptr<WatchThread> watch)
       : options_(options),
         path_(std::move(path)),
         fonts_files_(content.fonts),
         deck_(fonts_),
         scheduler_(DurationsOf(content.playlist), TransitionOf(content.playlist), NowMs()),
-        showing_errors_(showing_errors) {
+        showing_errors_(showing_errors),
+        watch_(std::move(watch)) {
     // The patterns load after the first frame (Run): on two cores the load would compete
     // with start-up.
     if (!showing_errors_) hyphenation_lang_ = content.playlist.lang;
@@ -59,12 +62,6 @@ class Show {
           std::to_string(deck_.width()) + "x" + std::to_string(deck_.height()) + ": body text " +
           std::to_string(layout.body_px) + " px, below the readable minimum of " +
           std::to_string(l.min_body_px) + " px");
-    });
-    watch_ = std::make_unique<WatchThread>([](const std::vector<std::string>&) {
-      SDL_Event e{};
-      e.type = SDL_USEREVENT;
-      e.user.code = kFilesChanged;
-      SDL_PushEvent(&e);
     });
     WatchFiles();
   }
@@ -81,6 +78,7 @@ class Show {
   void Resize();
   void ApplyHyphenation();
   void DisplaysChanged();
+  void TakeFileChanges();
   // Wakes the event loop from another thread (SDL_PushEvent is thread-safe).
   static void WakeUp() {
     SDL_Event e{};
@@ -254,6 +252,16 @@ void Show::SwapIn(Content content, bool showing_errors) {
   reload_timer_.Finished(!showing_errors);
 }
 
+// The watch thread keeps changes until they are taken: one that came before SDL_Init
+// (when its wake-up could not be pushed) is found here on the loop's first turn.
+void Show::TakeFileChanges() {
+  if (watch_->TakeChanges().empty()) return;
+  if (reload_timer_.Changed(NowMs())) {
+    Log("a watched file changed on disk; reloading in " + std::to_string(config::kReloadQuietMs) +
+        " ms unless it changes again");
+  }
+}
+
 void Show::Handle(const SDL_Event& e) {
   switch (e.type) {
     case SDL_QUIT:
@@ -303,12 +311,6 @@ void Show::Handle(const SDL_Event& e) {
       break;
     case SDL_USEREVENT:
       if (e.user.code == kDisplaysChanged) DisplaysChanged();
-      if (e.user.code == kFilesChanged) {
-        if (reload_timer_.Changed(NowMs())) {
-          Log("a watched file changed on disk; reloading in " +
-              std::to_string(config::kReloadQuietMs) + " ms unless it changes again");
-        }
-      }
       break;
     default:
       break;
@@ -333,6 +335,7 @@ int Show::Run(std::chrono::steady_clock::time_point started) {
       service_.Ready("showing " + CountOf(scheduler_.count(), "slide", "slides") + " from " +
                      path_);
     }
+    TakeFileChanges();
     ApplyHyphenation();
     if (reload_timer_.Due(NowMs())) Reload();
     const Millis now = NowMs();
@@ -415,6 +418,15 @@ int RunShow(const Options& options, const std::string& playlist_path,
             std::chrono::steady_clock::time_point started) {
   // First, before any thread starts: the threads inherit the blocked signals.
   const std::unique_ptr<SignalWatcher> signals = WatchShowSignals();
+  // Watched before it is read: a save between the read and the watch would go unseen.
+  auto watch = std::make_unique<WatchThread>([] {
+    SDL_Event e{};
+    e.type = SDL_USEREVENT;
+    e.user.code = kFilesChanged;
+    SDL_PushEvent(&e);  // fails before SDL_Init: the change waits in the WatchThread
+  });
+  std::string watch_error;
+  watch->Watch({playlist_path}, &watch_error);  // the Show's Watch says why, if it fails
   // A playlist that does not load shows its errors on screen until it is fixed: a hall
   // screen must never sit black, or on a desktop, waiting for someone with a keyboard.
   std::vector<std::string> problems;
@@ -431,7 +443,7 @@ int RunShow(const Options& options, const std::string& playlist_path,
     return kExitError;
   }
   session.ttf = true;
-  Show show(options, playlist_path, std::move(*content), showing_errors);
+  Show show(options, playlist_path, std::move(*content), showing_errors, std::move(watch));
   return show.Run(started);
 }
 

@@ -1,7 +1,6 @@
 #include "sdl_signals.h"
 
 #include <SDL.h>
-#include <pthread.h>
 #include <signal.h>
 
 #include <atomic>
@@ -17,6 +16,13 @@ std::atomic<int> g_quit_signal{0};
 std::atomic<bool> g_reload{false};
 
 }  // namespace
+
+void HoldShowSignals() {
+  std::string error;
+  if (!BlockSignals({SIGTERM, SIGINT, SIGHUP}, &error)) Log(error);
+}
+
+void ReleaseShowSignals() { UnblockSignals({SIGTERM, SIGINT, SIGHUP}); }
 
 std::unique_ptr<SignalWatcher> WatchShowSignals() {
   SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
@@ -40,10 +46,7 @@ std::unique_ptr<SignalWatcher> WatchShowSignals() {
       });
   if (!watcher->ok()) {
     Log("cannot watch signals: " + watcher->error());
-    sigset_t set;
-    sigemptyset(&set);
-    for (int s : {SIGTERM, SIGINT, SIGHUP}) sigaddset(&set, s);
-    pthread_sigmask(SIG_UNBLOCK, &set, nullptr);
+    ReleaseShowSignals();
     return nullptr;
   }
   return watcher;
