@@ -35,12 +35,9 @@ void Deck::HyphenateAllWords() {
   if (!hyphenator_) return;
   for (const Slide& slide : playlist_.slides) {
     for (const std::string* text : {&slide.kicker, &slide.title, &slide.text}) {
-      std::string_view rest = *text;
-      while (true) {
-        const std::size_t nl = rest.find('\n');
-        SplitParagraph(rest.substr(0, nl), FontStyle::kRegular, hyphenator_);
-        if (nl == std::string_view::npos) break;
-        rest.remove_prefix(nl + 1);
+      // The same lines WrapParagraphs will break, so every word it asks for is known.
+      for (std::string_view line : TextLines(*text)) {
+        SplitParagraph(line, FontStyle::kRegular, hyphenator_);
       }
     }
   }
