@@ -185,34 +185,52 @@ struct Measured {
   int width = 0;
 };
 
-// The longest prefix of text[start, ends[k]) for k >= first that is at most `avail` wide,
+// Widths of what a break adds, in each style: a space between words, the hyphen drawn at
+// a line end. Bold ones are wider; counting them as regular made bold lines overflow.
+struct Marks {
+  int space[2] = {0, 0};
+  int hyphen[2] = {0, 0};
+  int Space(FontStyle s) const { return space[s == FontStyle::kBold]; }
+  int Hyphen(FontStyle s) const { return hyphen[s == FontStyle::kBold]; }
+};
+
+// The longest prefix text[start, ends[k]) for k >= first that is at most `avail` wide,
 // with `mark` added when it reaches the end: {k, width}, or {npos, 0} if not even
-// ends[first] fits. Gallops, then bisects: O(log k) measurements of prefixes at most
-// twice as long as the answer, never the rest of the text.
+// ends[first] fits. Starts at a guess (the previous piece's length: pieces of one word
+// are alike, so two measurements usually settle it), gallops away from it and bisects:
+// O(log) measurements of prefixes about a line long, never of the rest of the text.
 std::pair<std::size_t, int> LongestFit(std::string_view text, std::size_t start,
                                        const std::vector<std::size_t>& ends, std::size_t first,
-                                       int avail, int mark, FontStyle style, int px,
-                                       TextMeasurer& m) {
+                                       std::size_t guess, int avail, int mark, FontStyle style,
+                                       int px, TextMeasurer& m) {
   constexpr std::size_t kNone = std::string_view::npos;
-  std::size_t good = kNone;
+  const std::size_t last = ends.size() - 1;
+  std::size_t good = kNone;  // the longest prefix known to fit
   int good_w = 0;
+  std::size_t bad = ends.size();  // the shortest known not to
   auto fits = [&](std::size_t k) {
     const int w = m.Width(text.substr(start, ends[k] - start), style, px);
-    if (w + (ends[k] == text.size() ? mark : 0) > avail) return false;
+    if (w + (ends[k] == text.size() ? mark : 0) > avail) {
+      bad = k;
+      return false;
+    }
     good = k;
     good_w = w;
     return true;
   };
-  std::size_t bad = ends.size();
-  for (std::size_t step = 1;; step *= 2) {
-    const std::size_t probe = std::min(first + step - 1, ends.size() - 1);
-    if (!fits(probe)) {
-      bad = probe;
-      break;
+  const std::size_t at = std::min(first + std::max<std::size_t>(guess, 1) - 1, last);
+  if (fits(at)) {
+    for (std::size_t step = 1; good < last; step *= 2) {
+      if (!fits(std::min(good + step, last))) break;
     }
-    if (probe == ends.size() - 1) return {good, good_w};
+    if (good == last) return {good, good_w};
+  } else {
+    for (std::size_t step = 1; bad > first; step *= 2) {
+      if (fits(bad - std::min(step, bad - first))) break;
+    }
+    if (good == kNone) return {kNone, 0};
   }
-  std::size_t lo = good == kNone ? first : good + 1;
+  std::size_t lo = good + 1;
   std::size_t hi = bad;
   while (lo < hi) {
     const std::size_t mid = lo + (hi - lo) / 2;
@@ -232,11 +250,11 @@ std::pair<std::size_t, int> LongestFit(std::string_view text, std::size_t start,
 // run between two breakable ends fits a line, unless it is a single cluster wider than
 // the line.
 std::vector<Measured> MeasureAndCut(const std::vector<Fragment>& input, int max_width, int px,
-                                    int hyphen_w, TextMeasurer& m) {
+                                    const Marks& marks, TextMeasurer& m) {
   std::vector<Measured> out;
   int carry = 0;  // width of the glued fragments before this one, on the same piece
   for (const Fragment& f : input) {
-    const int mark = f.after == BreakAfter::kHyphen ? hyphen_w : 0;
+    const int mark = f.after == BreakAfter::kHyphen ? marks.Hyphen(f.style) : 0;
     const int whole = m.Width(f.text, f.style, px);
     if (f.text.empty() || carry + whole + mark <= max_width) {
       out.push_back({f, whole});
@@ -247,8 +265,10 @@ std::vector<Measured> MeasureAndCut(const std::vector<Fragment>& input, int max_
     const std::vector<std::size_t> ends = unicode::GraphemeEnds(text);
     std::size_t start = 0;
     std::size_t first = 0;  // the first cluster after `start`
+    std::size_t guess = 1;  // clusters in the previous piece
     while (true) {
-      auto [k, w] = LongestFit(text, start, ends, first, max_width - carry, mark, f.style, px, m);
+      auto [k, w] =
+          LongestFit(text, start, ends, first, guess, max_width - carry, mark, f.style, px, m);
       if (k == std::string_view::npos) {
         if (carry > 0 && !out.empty() && out.back().fragment.after == BreakAfter::kGlue) {
           out.back().fragment.after = BreakAfter::kForced;  // cut before this fragment
@@ -268,6 +288,7 @@ std::vector<Measured> MeasureAndCut(const std::vector<Fragment>& input, int max_
           {{std::string(text.substr(start, end - start)), f.style, BreakAfter::kForced}, w});
       carry = 0;
       start = end;
+      guess = k + 1 - first;
       first = k + 1;
     }
   }
@@ -280,20 +301,23 @@ using Range = std::pair<std::size_t, std::size_t>;
 // Step 2: which breaks to take. best[e] is the best way to set fragments 0..e-1 with a line
 // ending after e-1: the fewest lines (kTight) or the lowest cost, the squared unused share of
 // each line plus penalties for hyphens and forced cuts (Knuth and Plass in spirit).
-std::vector<Range> ChooseBreaks(const std::vector<Measured>& frags, int max_width, int space_w,
-                                int hyphen_w, BreakMode mode) {
+std::vector<Range> ChooseBreaks(const std::vector<Measured>& frags, int max_width,
+                                const Marks& marks, BreakMode mode) {
   const std::size_t n = frags.size();
-  // Prefix sums of widths and of spaces, so any line's width costs O(1).
+  // Prefix sums of widths (each space counted in its fragment's style) and of spaces, so
+  // any line's width costs O(1).
   std::vector<long long> width(n + 1, 0);
   std::vector<int> spaces(n + 1, 0);
   for (std::size_t i = 0; i < n; ++i) {
-    width[i + 1] = width[i] + frags[i].width;
-    spaces[i + 1] = spaces[i] + (frags[i].fragment.after == BreakAfter::kSpace ? 1 : 0);
+    const bool space = frags[i].fragment.after == BreakAfter::kSpace;
+    width[i + 1] = width[i] + frags[i].width + (space ? marks.Space(frags[i].fragment.style) : 0);
+    spaces[i + 1] = spaces[i] + (space ? 1 : 0);
   }
   auto after = [&](std::size_t i) { return frags[i].fragment.after; };
   auto line_width = [&](std::size_t s, std::size_t e) {
-    long long w = width[e + 1] - width[s] + static_cast<long long>(spaces[e] - spaces[s]) * space_w;
-    if (after(e) == BreakAfter::kHyphen) w += hyphen_w;
+    long long w = width[e + 1] - width[s];  // with the space after e: take it off
+    if (after(e) == BreakAfter::kSpace) w -= marks.Space(frags[e].fragment.style);
+    if (after(e) == BreakAfter::kHyphen) w += marks.Hyphen(frags[e].fragment.style);
     return w;
   };
   auto can_end = [&](std::size_t e) { return after(e) != BreakAfter::kGlue; };
@@ -385,11 +409,14 @@ std::vector<std::vector<Span>> BuildLines(const std::vector<Measured>& frags,
 
 std::vector<std::vector<Span>> BreakOnce(const std::vector<Fragment>& input, int max_width, int px,
                                          TextMeasurer& m, BreakMode mode) {
-  const int space_w = m.Width(" ", FontStyle::kRegular, px);
-  const int hyphen_w = m.Width("-", FontStyle::kRegular, px);
-  const std::vector<Measured> frags = MeasureAndCut(input, max_width, px, hyphen_w, m);
+  Marks marks;
+  for (FontStyle style : {FontStyle::kRegular, FontStyle::kBold}) {
+    marks.space[style == FontStyle::kBold] = m.Width(" ", style, px);
+    marks.hyphen[style == FontStyle::kBold] = m.Width("-", style, px);
+  }
+  const std::vector<Measured> frags = MeasureAndCut(input, max_width, px, marks, m);
   if (frags.empty()) return {};
-  return BuildLines(frags, ChooseBreaks(frags, max_width, space_w, hyphen_w, mode), px, m);
+  return BuildLines(frags, ChooseBreaks(frags, max_width, marks, mode), px, m);
 }
 
 }  // namespace
