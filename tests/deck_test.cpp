@@ -73,3 +73,20 @@ TEST_CASE("Deck: uniform_size gives every slide the size the longest one needs")
   CHECK(deck.Layout(0).body_px == natural_long);
   CHECK(deck.Layout(1).body_px == natural_long);
 }
+
+TEST_CASE("Deck: with uniform_size, a size below the readable minimum is reported as such") {
+  // The uniform size lowers the floor each slide is laid out with; below the theme's
+  // minimum is still below it (--check --size said "meets the minimum of 20 px" at 9 px).
+  FakeMeasurer m;
+  Deck deck(m);
+  std::string words;
+  for (int i = 0; i < 800; ++i) words += "Wort ";
+  kiosk::Playlist p = Slides({"kurz", words.c_str()});
+  p.theme.uniform_size = true;
+  deck.SetPlaylist(p);
+  deck.SetScreen(800, 480);
+  const int min_px = kiosk::LimitsFor(p.theme, 800, 480).min_body_px;
+  REQUIRE(deck.UniformBodyPx() < min_px);
+  CHECK_FALSE(deck.Layout(0).met_minimum);
+  CHECK_FALSE(deck.Layout(1).met_minimum);
+}

@@ -198,3 +198,40 @@ TEST_CASE("LimitsFor: margins and sizes from the shorter side") {
   CHECK(portrait.max_body_px == 108);  // the shorter side, as in landscape
   CHECK(portrait.min_body_px == 43);
 }
+
+TEST_CASE("WrapText: form feed, vertical tab and U+2028 end a line; U+2029 a paragraph") {
+  FakeMeasurer m;
+  CHECK(WrapText("eins\fzwei\vdrei\u2028vier", 1000, FontStyle::kRegular, 10, m) ==
+        Lines{"eins", "zwei", "drei", "vier"});
+  // A paragraph separator is a line end and a paragraph gap, as an empty line is.
+  CHECK(WrapText("eins\u2029zwei", 1000, FontStyle::kRegular, 10, m) ==
+        WrapText("eins\n\nzwei", 1000, FontStyle::kRegular, 10, m));
+  CHECK(WrapText("eins\u2029zwei", 1000, FontStyle::kRegular, 10, m) == Lines{"eins", "", "zwei"});
+}
+
+TEST_CASE("LayoutSlide: widths count, not only the height") {
+  FakeMeasurer m;
+  // One cluster (a letter and five accents) 3 em wide: it cannot be cut, so the size must
+  // shrink until it fits the 30 px wide safe area: 10 px.
+  const std::string cluster = "a\u0301\u0301\u0301\u0301\u0301";
+  const auto l = Limits(30, 200, 6, 60);
+  const auto layout = LayoutSlide(MakeSlide(cluster), l, m);
+  CHECK(layout.lines.size() == 1);
+  CHECK(layout.body_px == 10);
+  CHECK(layout.fits);
+  CheckInside(layout, l);
+  // Where even the last resort is too wide, the layout says so.
+  const auto tiny = LayoutSlide(MakeSlide(cluster), Limits(2, 200, 6, 60), m);
+  CHECK_FALSE(tiny.fits);
+}
+
+TEST_CASE("LayoutSlide: a glued fragment never leaves the safe area") {
+  FakeMeasurer m;
+  const auto l = Limits(300, 400, 20, 60);
+  const auto layout = LayoutSlide(
+      MakeSlide("Die **X**Donaudampfschifffahrtsgesellschaftskapitänsmützenhalterung ist da und "
+                "noch viel mehr Text"),
+      l, m);
+  CHECK(layout.fits);
+  CheckInside(layout, l);
+}

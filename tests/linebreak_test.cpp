@@ -2,11 +2,13 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "fake_measurer.h"
 #include "german.h"
 #include "hyphenation.h"
+#include "utf8.h"
 
 using kiosk::BreakAfter;
 using kiosk::BreakLines;
@@ -103,10 +105,13 @@ TEST_CASE("BreakLines: a hyphen is drawn where a word is broken, nothing where i
 
 TEST_CASE("BreakLines: no line is wider than the limit, for any width") {
   FakeMeasurer m;
+  // Glued fragments and bold inside words ("**X**Donau…", "Asyl**bewerber**…") have no
+  // break at their style change: the breaker must still find one for every width.
   const std::string text =
       "Die Konferenz der Migrantenselbstorganisationen in Mecklenburg-Vorpommern begrüßt "
-      "Verbesserungen der letzten Jahre beim Asylbewerberleistungsgesetz, wie beispielsweise "
-      "dass Asylsuchende nach einem dreimonatigen Aufenthalt Zugang zum Arbeitsmarkt erhalten";
+      "Verbesserungen der letzten Jahre beim Asyl**bewerber**leistungsgesetz, wie beispielsweise "
+      "**X**Donaudampfschifffahrtsgesellschaftskapitänsmützenhalterung und **dass** "
+      "Asylsuchende nach einem drei**monatigen**Aufenthalt Zugang zum Arbeitsmarkt erhalten";
   for (const auto* h : {static_cast<const kiosk::Hyphenator*>(nullptr), German()}) {
     const Frags f = SplitParagraph(text, R, h);
     for (int width = 15; width <= 600; width += 7) {  // from 3 characters
@@ -152,4 +157,101 @@ TEST_CASE("BreakLines: spans of one style each, placed one after another") {
   CHECK(lines[0][1].style == B);
   CHECK(lines[0][1].x == lines[0][0].w);
   CHECK(lines[0][2].x == lines[0][1].x + lines[0][1].w);
+}
+
+namespace {
+
+// The widest line, in the fake measurer's pixels.
+int Widest(const std::vector<std::vector<kiosk::Span>>& lines) {
+  int widest = 0;
+  for (const auto& spans : lines) widest = std::max(widest, spans.back().x + spans.back().w);
+  return widest;
+}
+
+std::string Repeat(std::string_view s, int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("BreakLines: a word with no break is cut with linear work, not quadratic") {
+  // 50,000 letters at 20 a line: 2,500 cuts. Re-measuring the rest of the word for every
+  // cut measured about 62 million bytes (and took 20 s with the real font).
+  const std::string word(50000, 'a');
+  for (int width : {100, 1000}) {  // 20 and 200 characters a line
+    FakeMeasurer m;
+    const auto lines = BreakLines(SplitParagraph(word, R, nullptr), width, 10, m);
+    CAPTURE(width);
+    CHECK(lines.size() == static_cast<std::size_t>(50000 / (width / 5)));
+    CHECK(Widest(lines) <= width);
+    // Each fragment once, each cut from the previous piece's length, each line once: about
+    // four bytes measured per byte of text (the old breaker: 1264 at 20 characters a line).
+    CHECK(m.bytes <= 6LL * static_cast<long long>(word.size()));
+    CHECK(m.calls <= 4 * static_cast<int>(lines.size()));
+  }
+}
+
+TEST_CASE("BreakLines: combining marks, ZWJ emoji and NBSP runs are cut in linear work") {
+  const std::string cases[] = {
+      "a" + Repeat("\u0301", 10000),                                              // one cluster
+      Repeat("\U0001F468\u200D\U0001F469\u200D\U0001F467\u200D\U0001F466", 300),  // families
+      Repeat("Wort\u00A0", 10000),  // no space to break at
+      Repeat("**a**b", 5000),       // style changes
+  };
+  for (const std::string& text : cases) {
+    FakeMeasurer m;
+    const auto lines = BreakLines(SplitParagraph(text, R, German()), 200, 10, m);
+    CHECK_FALSE(lines.empty());
+    CHECK(m.bytes <= 40LL * static_cast<long long>(text.size()));
+  }
+}
+
+TEST_CASE("BreakLines: a glued fragment without a break before it is cut, not left on one line") {
+  // "**X**Donau…" glues X to the compound: no legal break between them. The breaker used to
+  // give up and put the whole paragraph on one line, clipped far past the safe area.
+  const std::string text =
+      "Die **X**Donaudampfschifffahrtsgesellschaftskapitänsmützenhalterung ist da und noch "
+      "viel mehr Text";
+  for (const auto* h : {static_cast<const kiosk::Hyphenator*>(nullptr), German()}) {
+    const Frags f = SplitParagraph(text, R, h);
+    for (int width = 15; width <= 400; width += 5) {
+      for (BreakMode mode : {BreakMode::kTight, BreakMode::kLoose}) {
+        FakeMeasurer m;
+        const auto lines = BreakLines(f, width, 10, m, mode);
+        CAPTURE(width);
+        CHECK(Widest(lines) <= width);
+        std::string joined;
+        for (const auto& line : Texts(lines)) joined += line;
+        CHECK(joined.find("mehr") != std::string::npos);
+      }
+    }
+  }
+}
+
+TEST_CASE("BreakLines: Thai breaks between words, never inside a cluster") {
+  const std::string thai = Repeat("ภาษาไทยเป็นภาษาที่ไม่มีการเว้นวรรคระหว่างคำ", 4);
+  for (int width = 40; width <= 400; width += 9) {
+    FakeMeasurer m;
+    const auto lines = Texts(BreakLines(SplitParagraph(thai, R, nullptr), width, 10, m));
+    CAPTURE(width);
+    REQUIRE(lines.size() > 1);
+    std::string joined;
+    for (const std::string& line : lines) {
+      CAPTURE(line);
+      joined += line;
+      std::size_t i = 0;
+      const char32_t first = kiosk::DecodeNext(line, &i);
+      // No line starts with a mark that belongs on the letter before it (vowel signs above
+      // and below, tone marks, SARA AM, MAI HAN-AKAT) ...
+      const bool mark = first == 0x0E31 || (first >= 0x0E33 && first <= 0x0E3A) ||
+                        (first >= 0x0E47 && first <= 0x0E4E);
+      CHECK_FALSE(mark);
+      // ... and none ends with a leading vowel, which is written before its consonant.
+      std::u32string cps = kiosk::DecodeUtf8(line);
+      CHECK_FALSE((cps.back() >= 0x0E40 && cps.back() <= 0x0E44));
+    }
+    CHECK(joined == thai);
+  }
 }

@@ -573,10 +573,45 @@ TEST_CASE("a 20 MB playlist loads in bounded time") {
                       std::chrono::steady_clock::now() - start)
                       .count();
   MESSAGE("20 MB playlist (" << text.size() << " bytes) parsed and checked in " << ms << " ms");
-  CHECK(Messages(r) == std::vector<std::string>{});
-  REQUIRE(r.playlist);
-  CHECK(r.playlist->slides.size() == text.size() / slide.size());
+  // Far more slides than the limit: one clear error, not seconds of layout later.
+  CHECK(Messages(r) == std::vector<std::string>{"big.json: error: slides: " +
+                                                std::to_string(text.size() / slide.size()) +
+                                                " slides, more than the limit of 1000"});
+  CHECK_FALSE(r.playlist);
   CHECK(ms < 60'000);  // generous: sanitizer builds on slow machines; a hang fails
+}
+
+TEST_CASE("ParsePlaylist: limits on slides and characters, each named with the slide") {
+  static_assert(config::kMaxSlides == 1000 && config::kMaxTextChars == 5000 &&
+                config::kMaxPlaylistChars == 100'000);  // the README states them
+  auto slides = [](int n, const std::string& slide) {
+    std::string out = R"({"slides": [)";
+    for (int i = 0; i < n; ++i) out += (i ? "," : "") + slide;
+    return out + "]}";
+  };
+  // At the limits: fine. "ä" is one character though two bytes.
+  const std::string at_limit = R"({"text": ")" + std::string(5000, 'a') + R"("})";
+  CHECK(Messages(ParsePlaylist(slides(1000, R"({"text": "x"})"), "p.json")).empty());
+  std::string umlauts;
+  for (int i = 0; i < 5000; ++i) umlauts += "ä";
+  CHECK(Messages(ParsePlaylist(slides(1, R"({"text": ")" + umlauts + R"("})"), "p.json")).empty());
+  CHECK(Messages(ParsePlaylist(slides(20, at_limit), "p.json")).empty());
+  // One past each.
+  CHECK(
+      Messages(ParsePlaylist(slides(1001, R"({"text": "x"})"), "p.json")) ==
+      std::vector<std::string>{"p.json: error: slides: 1001 slides, more than the limit of 1000"});
+  const std::string too_long = std::string(5001, 'a');
+  CHECK(Messages(ParsePlaylist(slides(1, R"({"kicker": "k", "title": ")" + too_long +
+                                             R"(", "text": ")" + too_long + umlauts + R"("})"),
+                               "p.json")) ==
+        std::vector<std::string>{
+            "p.json: error: slides[0].title: 5001 characters, more than the limit of 5000 (split "
+            "it into several slides)",
+            "p.json: error: slides[0].text: 10001 characters, more than the limit of 5000 (split "
+            "it into several slides)"});
+  CHECK(Messages(ParsePlaylist(slides(21, at_limit), "p.json")) ==
+        std::vector<std::string>{
+            "p.json: error: slides: 105000 characters in all, more than the limit of 100000"});
 }
 
 }  // namespace

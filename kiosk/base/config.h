@@ -37,6 +37,13 @@ inline constexpr double kProgressHeight = 1.0 / 200;
 inline constexpr int kProgressMinStepMs = 250;  // the bar moves at most 4 times a second
 inline constexpr unsigned char kChromeAlpha = 150;
 
+// What a playlist may hold. Past these, no screen could show the text readably and laying
+// it out would take seconds (every slide is laid out for --check --size and uniform_size):
+// validation rejects the file, naming the slide and the limit. Characters are code points.
+inline constexpr int kMaxSlides = 1000;
+inline constexpr int kMaxTextChars = 5000;         // in each kicker, title and text
+inline constexpr int kMaxPlaylistChars = 100'000;  // in all slides together
+
 // Hot reload: read the files this long after the last change event of a burst (an
 // editor's save is several events; a half-written file must not be read).
 inline constexpr int kReloadQuietMs = 300;

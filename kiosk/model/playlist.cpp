@@ -290,6 +290,22 @@ void CheckTheme(Checker& c, const json& theme, const std::string& file, Theme* o
   }
 }
 
+// Code points in UTF-8 text (what the limits in config.h count).
+std::size_t Characters(std::string_view s) {
+  return static_cast<std::size_t>(
+      std::count_if(s.begin(), s.end(), [](char b) { return (b & 0xC0) != 0x80; }));
+}
+
+// Text past config::kMaxTextChars is an error, naming the field and the limit.
+void CheckTextLength(Checker& c, const std::string& path, std::string_view key,
+                     const std::string& text) {
+  const std::size_t n = Characters(text);
+  if (n <= static_cast<std::size_t>(config::kMaxTextChars)) return;
+  c.Error(Checker::Join(path, key), std::to_string(n) + " characters, more than the limit of " +
+                                        std::to_string(config::kMaxTextChars) +
+                                        " (split it into several slides)");
+}
+
 void CheckSlide(Checker& c, const json& s, std::size_t index, const Playlist& playlist,
                 Slide* out) {
   const std::string path = "slides[" + std::to_string(index) + "]";
@@ -304,6 +320,9 @@ void CheckSlide(Checker& c, const json& s, std::size_t index, const Playlist& pl
   c.String(s, path, "title", &out->title);
   c.String(s, path, "text", &out->text);
   const bool rejected = c.errors() != errors_before;  // already reported: say nothing more
+  CheckTextLength(c, path, "kicker", out->kicker);
+  CheckTextLength(c, path, "title", out->title);
+  CheckTextLength(c, path, "text", out->text);
   const std::size_t errors_before_duration = c.errors();
   c.Number(s, path, Rule("slides[]", "duration"), &out->duration);
   if (s.contains("duration") && c.errors() == errors_before_duration &&
@@ -424,6 +443,9 @@ LoadResult ParsePlaylist(std::string_view json_text, const std::string& file) {
     c.Error("slides", "must be an array of slides, not " + TypeName(*slides));
   } else if (slides->empty()) {
     c.Error("slides", "is empty: the playlist needs at least one slide");
+  } else if (slides->size() > static_cast<std::size_t>(config::kMaxSlides)) {
+    c.Error("slides", std::to_string(slides->size()) + " slides, more than the limit of " +
+                          std::to_string(config::kMaxSlides));
   } else {
     playlist.slides.reserve(slides->size());
     for (std::size_t i = 0; i < slides->size(); ++i) {
@@ -431,6 +453,14 @@ LoadResult ParsePlaylist(std::string_view json_text, const std::string& file) {
       slide.duration = default_duration;
       CheckSlide(c, (*slides)[i], i, playlist, &slide);
       playlist.slides.push_back(std::move(slide));
+    }
+    std::size_t total = 0;
+    for (const Slide& slide : playlist.slides) {
+      total += Characters(slide.kicker) + Characters(slide.title) + Characters(slide.text);
+    }
+    if (total > static_cast<std::size_t>(config::kMaxPlaylistChars)) {
+      c.Error("slides", std::to_string(total) + " characters in all, more than the limit of " +
+                            std::to_string(config::kMaxPlaylistChars));
     }
   }
   if (!HasErrors(result.diagnostics)) result.playlist = std::move(playlist);

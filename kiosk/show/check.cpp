@@ -53,6 +53,12 @@ int CheckPlaylist(const std::string& path, const FileSystem& fs, std::ostream& o
     if (options.fit && options.width > 0 && !HasErrors(diagnostics)) {
       fits = options.fit(*result.playlist, fonts, options.width, options.height);
       for (std::size_t i = 0; i < fits.size(); ++i) {
+        if (!fits[i].fits) {
+          add(Severity::kWarning, "slides[" + std::to_string(i) + "]",
+              "does not fit " + size + " even at " + std::to_string(fits[i].body_px) +
+                  " px: part of it is cut off (shorten it or split the slide)");
+          continue;
+        }
         if (fits[i].met_minimum) continue;
         add(Severity::kWarning, "slides[" + std::to_string(i) + "]",
             "too much text for " + size + ": the body text is " + std::to_string(fits[i].body_px) +
@@ -88,7 +94,8 @@ int CheckPlaylist(const std::string& path, const FileSystem& fs, std::ostream& o
         report["layout"].push_back({{"path", "slides[" + std::to_string(i) + "]"},
                                     {"body_px", fits[i].body_px},
                                     {"min_px", fits[i].min_px},
-                                    {"met_minimum", fits[i].met_minimum}});
+                                    {"met_minimum", fits[i].met_minimum},
+                                    {"fits", fits[i].fits}});
       }
     }
     // Invalid UTF-8 from a broken file must not make the report itself invalid.
@@ -100,7 +107,7 @@ int CheckPlaylist(const std::string& path, const FileSystem& fs, std::ostream& o
   for (std::size_t i = 0; i < fits.size(); ++i) {
     out << path << ": slides[" << i << "]: body " << fits[i].body_px << " px at " << size << ", "
         << (fits[i].met_minimum ? "meets" : "BELOW") << " the minimum of " << fits[i].min_px
-        << " px\n";
+        << " px" << (fits[i].fits ? "" : ", DOES NOT FIT") << '\n';
   }
   out << path << ": ";
   if (errors == 0) {

@@ -35,12 +35,9 @@ void Deck::HyphenateAllWords() {
   if (!hyphenator_) return;
   for (const Slide& slide : playlist_.slides) {
     for (const std::string* text : {&slide.kicker, &slide.title, &slide.text}) {
-      std::string_view rest = *text;
-      while (true) {
-        const std::size_t nl = rest.find('\n');
-        SplitParagraph(rest.substr(0, nl), FontStyle::kRegular, hyphenator_);
-        if (nl == std::string_view::npos) break;
-        rest.remove_prefix(nl + 1);
+      // The same lines WrapParagraphs will break, so every word it asks for is known.
+      for (std::string_view line : TextLines(*text)) {
+        SplitParagraph(line, FontStyle::kRegular, hyphenator_);
       }
     }
   }
@@ -64,12 +61,15 @@ const SlideLayout& Deck::Layout(std::size_t slide) {
   auto& cached = layouts_.at(slide);
   if (!cached) {
     LayoutLimits limits = Limits();
+    const int readable_px = limits.min_body_px;
     if (playlist_.theme.uniform_size) {
       limits.max_body_px = std::max(1, UniformBodyPx());
       limits.min_body_px = std::min(limits.min_body_px, limits.max_body_px);
     }
     cached = Entry{LayoutSlide(playlist_.slides[slide], limits, measurer_, hyphenator_),
                    next_version_++};
+    // The uniform size may lower the floor; the readable minimum stays the theme's.
+    if (cached->layout.body_px < readable_px) cached->layout.met_minimum = false;
     if (on_layout_) on_layout_(slide, cached->layout, limits);
   }
   return cached->layout;

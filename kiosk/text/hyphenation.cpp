@@ -8,31 +8,14 @@
 #include <cstring>
 
 #include "free_memory.h"
+#include "unicode.h"
 #include "utf8.h"
 
 namespace kiosk {
 namespace {
 
-// Simple lowercase mapping for the scripts hyphenation patterns exist for here:
-// Latin-1, Latin Extended-A, Greek and Cyrillic.
-char32_t Lower(char32_t c) {
-  if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7)) return c + 0x20;
-  if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149 &&
-      c != 0x17F) {
-    const bool odd_is_lower = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
-    return odd_is_lower ? ((c & 1) ? c + 1 : c) : (c | 1);
-  }
-  if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return c + 0x20;
-  if (c >= 0x410 && c <= 0x42F) return c + 0x20;
-  if (c >= 0x400 && c <= 0x40F) return c + 0x50;
-  return c;
-}
-
-bool IsLetter(char32_t c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x370 && c <= 0x3FF) ||
-         (c >= 0x400 && c <= 0x52F);
-}
+using unicode::IsLetter;
+using unicode::ToLower;
 
 }  // namespace
 
@@ -85,7 +68,7 @@ std::vector<std::size_t> Hyphenator::Compute(std::string_view word) const {
       continue;                                    // leading punctuation is skipped
     }
     if (first == std::string_view::npos) first = start;
-    const char32_t lower = Lower(c);
+    const char32_t lower = ToLower(c);
     const std::size_t before = encoded.size();
     if (dict_->utf8) {
       AppendUtf8(lower, &encoded);

@@ -17,9 +17,15 @@ struct Block {
   int px;
 };
 
-// Lines of all blocks at body size `body_px`, positioned from y = 0; returns the height.
-int Stack(const Slide& slide, const LayoutLimits& limits, int body_px, TextMeasurer& m,
-          const Hyphenator* hyphenator, BreakMode mode, std::vector<LineBox>* lines) {
+// Lines of all blocks at body size `body_px`, positioned from y = 0: their height and width.
+struct Extent {
+  int h = 0;
+  int w = 0;
+  bool Inside(const Box& safe) const { return h <= safe.h && w <= safe.w; }
+};
+
+Extent Stack(const Slide& slide, const LayoutLimits& limits, int body_px, TextMeasurer& m,
+             const Hyphenator* hyphenator, BreakMode mode, std::vector<LineBox>* lines) {
   const int kicker_px = std::max(static_cast<int>(std::lround(body_px * config::kKickerScale)),
                                  std::min(body_px, limits.min_body_px));
   const int title_px = static_cast<int>(std::lround(body_px * config::kTitleScale));
@@ -31,6 +37,7 @@ int Stack(const Slide& slide, const LayoutLimits& limits, int body_px, TextMeasu
   const int gap = static_cast<int>(std::lround(body_px * config::kBlockGap));
   lines->clear();
   int y = 0;
+  int widest = 0;
   bool first = true;
   for (const Block& b : blocks) {
     if (b.text->empty()) continue;
@@ -52,12 +59,13 @@ int Stack(const Slide& slide, const LayoutLimits& limits, int body_px, TextMeasu
       int width = 0;
       for (const Span& span : spans) width = std::max(width, span.x + span.w);
       line.box = {0, y, width, line_h};
+      widest = std::max(widest, width);
       line.spans = std::move(spans);
       lines->push_back(std::move(line));
       y += line_h;
     }
   }
-  return y;
+  return {y, widest};
 }
 
 }  // namespace
@@ -75,31 +83,56 @@ LayoutLimits LimitsFor(const Theme& theme, int screen_w, int screen_h) {
   return l;
 }
 
+std::vector<std::string_view> TextLines(std::string_view text) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= text.size();) {
+    std::size_t len = 0;  // of the separator at i
+    bool gap = false;     // it also starts a paragraph
+    if (i == text.size()) {
+      len = 1;
+    } else if (text[i] == '\n' || text[i] == '\f' || text[i] == '\v') {
+      len = 1;
+    } else if (text.compare(i, 3, "\u2028") == 0) {
+      len = 3;
+    } else if (text.compare(i, 3, "\u2029") == 0) {
+      len = 3;
+      gap = true;
+    }
+    if (len == 0) {
+      ++i;
+      continue;
+    }
+    out.push_back(text.substr(start, i - start));
+    if (gap) out.emplace_back();
+    i += len;
+    start = i;
+  }
+  return out;
+}
+
 std::vector<std::vector<Span>> WrapParagraphs(std::string_view text, int max_width, FontStyle style,
                                               int px, TextMeasurer& measurer,
                                               const Hyphenator* hyphenator, BreakMode mode) {
   std::vector<std::vector<Span>> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t nl = text.find('\n', start);
-    if (nl == std::string_view::npos) nl = text.size();
-    const std::string_view paragraph = text.substr(start, nl - start);
+  const std::vector<std::string_view> lines = TextLines(text);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::string_view paragraph = lines[i];
     const auto fragments = SplitParagraph(paragraph, style, hyphenator);
     if (fragments.empty()) {
-      if (nl < text.size()) out.emplace_back();  // blank line: a paragraph gap
-    } else {
-      const bool rtl = IsRightToLeft(PlainText(paragraph));
-      for (auto& line : BreakLines(fragments, max_width, px, measurer, mode)) {
-        // Styled spans of a right-to-left paragraph follow each other leftwards.
-        const int width = line.back().x + line.back().w;
-        for (Span& span : line) {
-          span.rtl = rtl;
-          if (rtl) span.x = width - span.x - span.w;
-        }
-        out.push_back(std::move(line));
-      }
+      if (i + 1 < lines.size()) out.emplace_back();  // blank line: a paragraph gap
+      continue;
     }
-    start = nl + 1;
+    const bool rtl = IsRightToLeft(PlainText(paragraph));
+    for (auto& line : BreakLines(fragments, max_width, px, measurer, mode)) {
+      // Styled spans of a right-to-left paragraph follow each other leftwards.
+      const int width = line.back().x + line.back().w;
+      for (Span& span : line) {
+        span.rtl = rtl;
+        if (rtl) span.x = width - span.x - span.w;
+      }
+      out.push_back(std::move(line));
+    }
   }
   return out;
 }
@@ -119,9 +152,11 @@ SlideLayout LayoutSlide(const Slide& slide, const LayoutLimits& limits, TextMeas
                         const Hyphenator* hyphenator) {
   SlideLayout layout;
   std::vector<LineBox> lines;
+  // Widths count as well as the height: a cluster wider than the line (a big emoji at a
+  // large size on a narrow screen) must make the size smaller, not be clipped.
   auto fits = [&](int px) {
-    return Stack(slide, limits, px, measurer, hyphenator, BreakMode::kTight, &lines) <=
-           limits.safe.h;
+    return Stack(slide, limits, px, measurer, hyphenator, BreakMode::kTight, &lines)
+        .Inside(limits.safe);
   };
 
   // Largest size in [lo, hi] that fits, or lo - 1 if none does. Wrapping makes the
@@ -147,10 +182,11 @@ SlideLayout LayoutSlide(const Slide& slide, const LayoutLimits& limits, TextMeas
     px = largest_fitting(floor, limits.min_body_px - 1);
     if (px < floor) px = floor;
   }
-  int height = Stack(slide, limits, px, measurer, hyphenator, BreakMode::kLoose, &lines);
-  if (height > limits.safe.h)
-    height = Stack(slide, limits, px, measurer, hyphenator, BreakMode::kTight, &lines);
-  layout.fits = height <= limits.safe.h;
+  Extent extent = Stack(slide, limits, px, measurer, hyphenator, BreakMode::kLoose, &lines);
+  if (!extent.Inside(limits.safe))
+    extent = Stack(slide, limits, px, measurer, hyphenator, BreakMode::kTight, &lines);
+  layout.fits = extent.Inside(limits.safe);
+  const int height = extent.h;
   layout.body_px = px;
 
   const int top = limits.safe.y + std::max(0, (limits.safe.h - height) / 2);

@@ -28,7 +28,8 @@ struct SlideLayout {
   std::vector<LineBox> lines;
   int body_px = 0;
   bool met_minimum = true;  // body_px is at least the readable minimum
-  bool fits = true;         // every line inside the safe area; false only past the last resort
+  bool fits = true;         // every line inside the safe area, in height and width; false only past
+                     // the last resort (a cluster wider than the line even at the smallest size)
 };
 
 struct LayoutLimits {
@@ -40,8 +41,13 @@ struct LayoutLimits {
 // The safe area and size limits a theme gives on a screen of w x h pixels.
 LayoutLimits LimitsFor(const Theme& theme, int screen_w, int screen_h);
 
-// Breaks `text` into lines at most `max_width` wide (see linebreak.h). '\n' ends a line
-// and an empty line stays as an empty entry (a paragraph gap).
+// The lines of `text` as the author ended them: at '\n', and at form feed, vertical tab
+// and U+2028 (LINE SEPARATOR) alike. U+2029 (PARAGRAPH SEPARATOR) ends a line and adds an
+// empty one, a paragraph gap, as "\n\n" does. Views into `text`.
+std::vector<std::string_view> TextLines(std::string_view text);
+
+// Breaks `text` into lines at most `max_width` wide (see linebreak.h), after TextLines;
+// an empty line stays as an empty entry (a paragraph gap).
 std::vector<std::vector<Span>> WrapParagraphs(std::string_view text, int max_width, FontStyle style,
                                               int px, TextMeasurer& measurer,
                                               const Hyphenator* hyphenator,

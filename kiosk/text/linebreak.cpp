@@ -5,6 +5,7 @@
 #include <map>
 
 #include "hyphenation.h"
+#include "unicode.h"
 #include "utf8.h"
 
 namespace kiosk {
@@ -14,21 +15,29 @@ constexpr std::string_view kSoftHyphen = "\xC2\xAD";
 
 bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
-// Counts code points that are not ASCII punctuation or digits: "letters", roughly.
-int Letters(std::string_view s) {
-  int n = 0;
-  for (std::size_t i = 0; i < s.size(); i = Utf8Next(s, i)) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ++n;
-  }
-  return n;
-}
-
 // A word as runs of one style each (markup removed).
 struct StyledRun {
   std::string text;
   FontStyle style;
 };
+
+// The hyphenator's points in `segment` (at byte `offset` of its word) that leave at least
+// kMinHyphenFragment letters on each side, for a segment of kMinHyphenatedWord letters.
+void AddHyphenationPoints(std::string_view segment, std::size_t offset,
+                          const Hyphenator& hyphenator,
+                          std::vector<std::pair<std::size_t, BreakAfter>>* breaks) {
+  const int letters = unicode::CountLetters(segment);
+  if (letters < kMinHyphenatedWord) return;
+  int before = 0;  // letters in segment[0, at)
+  std::size_t at = 0;
+  for (std::size_t p : hyphenator.Points(segment)) {  // ascending
+    before += unicode::CountLetters(segment.substr(at, p - at));
+    at = p;
+    if (before >= kMinHyphenFragment && letters - before >= kMinHyphenFragment) {
+      breaks->emplace_back(offset + p, BreakAfter::kHyphen);
+    }
+  }
+}
 
 // Byte offsets in `word` (plain text) where a break is allowed, with its kind.
 std::vector<std::pair<std::size_t, BreakAfter>> WordBreaks(const std::string& word,
@@ -61,16 +70,15 @@ std::vector<std::pair<std::size_t, BreakAfter>> WordBreaks(const std::string& wo
         !end && (word[i] == '-' || word[i] == '/') && i > seg && i + 1 < word.size();
     if (!end && !explicit_break) continue;
     const std::string_view segment = std::string_view(word).substr(seg, i - seg);
-    if (hyphenator && Letters(segment) >= kMinHyphenatedWord) {
-      for (std::size_t p : hyphenator->Points(segment)) {
-        if (Letters(segment.substr(0, p)) >= kMinHyphenFragment &&
-            Letters(segment.substr(p)) >= kMinHyphenFragment) {
-          breaks.emplace_back(seg + p, BreakAfter::kHyphen);
-        }
-      }
-    }
+    if (hyphenator) AddHyphenationPoints(segment, seg, *hyphenator, &breaks);
     if (explicit_break) breaks.emplace_back(i + 1, BreakAfter::kExplicit);
     seg = i + 1;
+  }
+  // Scripts written without spaces (Thai, Lao, Khmer, Burmese, Chinese, Japanese) break
+  // between words or characters, as UAX #14 says (ICU, with its dictionaries).
+  if (unicode::NeedsLineBreaker(word)) {
+    for (std::size_t at : unicode::LineBreaksInWord(word))
+      breaks.emplace_back(at, BreakAfter::kExplicit);
   }
   return breaks;
 }
@@ -93,28 +101,34 @@ void AddWord(const std::vector<StyledRun>& runs, const Hyphenator* hyphenator,
     if (len > 0) styles.emplace_back(pos, r.style);
     pos += len;
   }
-  for (std::size_t i = 1; i < styles.size(); ++i) {
-    if (std::none_of(breaks.begin(), breaks.end(),
-                     [&](const auto& b) { return b.first == styles[i].first; })) {
-      breaks.emplace_back(styles[i].first, BreakAfter::kGlue);
-    }
-  }
+  // A style change where the word may not break otherwise glues its two sides.
   std::sort(breaks.begin(), breaks.end());
+  std::vector<std::pair<std::size_t, BreakAfter>> merged;
+  merged.reserve(breaks.size() + styles.size());
+  std::size_t b = 0;
+  for (std::size_t i = 1; i <= styles.size(); ++i) {
+    const std::size_t until = i < styles.size() ? styles[i].first : plain.size();
+    while (b < breaks.size() && breaks[b].first <= until) merged.push_back(breaks[b++]);
+    if (i == styles.size()) break;
+    if (merged.empty() || merged.back().first != until)
+      merged.emplace_back(until, BreakAfter::kGlue);
+  }
+  while (b < breaks.size()) merged.push_back(breaks[b++]);
+  // Fragments between breaks, in the style each starts in.
   std::size_t start = 0;
-  auto style_at = [&styles](std::size_t offset) {
-    FontStyle s = styles.empty() ? FontStyle::kRegular : styles.front().second;
-    for (const auto& [at, st] : styles) {
-      if (at <= offset) s = st;
-    }
-    return s;
-  };
-  for (const auto& [at, kind] : breaks) {
+  std::size_t style = 0;
+  for (const auto& [at, kind] : merged) {
     if (at <= start || at >= plain.size()) continue;
-    out->push_back({plain.substr(start, at - start), style_at(start), kind});
+    while (style + 1 < styles.size() && styles[style + 1].first <= start) ++style;
+    const FontStyle fs = styles.empty() ? FontStyle::kRegular : styles[style].second;
+    out->push_back({plain.substr(start, at - start), fs, kind});
     start = at;
   }
-  if (start < plain.size())
-    out->push_back({plain.substr(start), style_at(start), BreakAfter::kSpace});
+  if (start < plain.size()) {
+    while (style + 1 < styles.size() && styles[style + 1].first <= start) ++style;
+    const FontStyle fs = styles.empty() ? FontStyle::kRegular : styles[style].second;
+    out->push_back({plain.substr(start), fs, BreakAfter::kSpace});
+  }
 }
 
 }  // namespace
@@ -165,52 +179,155 @@ std::vector<Fragment> SplitParagraph(std::string_view paragraph, FontStyle base,
 
 namespace {
 
-std::vector<std::vector<Span>> BreakOnce(const std::vector<Fragment>& input, int max_width, int px,
-                                         TextMeasurer& m, BreakMode mode) {
-  // Cut fragments no line can hold between code points (kForced), as narrow as needed.
-  const int space_w = m.Width(" ", FontStyle::kRegular, px);
-  const int hyphen_w = m.Width("-", FontStyle::kRegular, px);
-  std::vector<Fragment> frags;
-  for (const Fragment& f : input) {
-    std::string_view rest = f.text;
-    // The last piece may need room for the hyphen drawn after it.
-    const int mark = f.after == BreakAfter::kHyphen ? hyphen_w : 0;
-    while (m.Width(rest, f.style, px) + mark > max_width) {
-      std::size_t lo = Utf8Next(rest, 0);
-      for (std::size_t next = Utf8Next(rest, lo);
-           next < rest.size() && m.Width(rest.substr(0, next), f.style, px) <= max_width;
-           next = Utf8Next(rest, next)) {
-        lo = next;
-      }
-      if (lo >= rest.size()) break;
-      frags.push_back({std::string(rest.substr(0, lo)), f.style, BreakAfter::kForced});
-      rest.remove_prefix(lo);
-    }
-    frags.push_back({std::string(rest), f.style, f.after});
-  }
-  const std::size_t n = frags.size();
-  if (n == 0) return {};
+// A fragment with its measured width (without the space or hyphen that may follow).
+struct Measured {
+  Fragment fragment;
+  int width = 0;
+};
 
-  // Prefix sums of widths and of spaces, so any line's width costs O(1).
+// Widths of what a break adds, in each style: a space between words, the hyphen drawn at
+// a line end. Bold ones are wider; counting them as regular made bold lines overflow.
+struct Marks {
+  int space[2] = {0, 0};
+  int hyphen[2] = {0, 0};
+  int Space(FontStyle s) const { return space[s == FontStyle::kBold]; }
+  int Hyphen(FontStyle s) const { return hyphen[s == FontStyle::kBold]; }
+};
+
+// The longest prefix text[start, ends[k]) for k >= first that is at most `avail` wide,
+// with `mark` added when it reaches the end: {k, width}, or {npos, 0} if not even
+// ends[first] fits. Starts at a guess (the previous piece's length: pieces of one word
+// are alike, so two measurements usually settle it), gallops away from it and bisects:
+// O(log) measurements of prefixes about a line long, never of the rest of the text.
+std::pair<std::size_t, int> LongestFit(std::string_view text, std::size_t start,
+                                       const std::vector<std::size_t>& ends, std::size_t first,
+                                       std::size_t guess, int avail, int mark, FontStyle style,
+                                       int px, TextMeasurer& m) {
+  constexpr std::size_t kNone = std::string_view::npos;
+  const std::size_t last = ends.size() - 1;
+  std::size_t good = kNone;  // the longest prefix known to fit
+  int good_w = 0;
+  std::size_t bad = ends.size();  // the shortest known not to
+  auto fits = [&](std::size_t k) {
+    const int w = m.Width(text.substr(start, ends[k] - start), style, px);
+    if (w + (ends[k] == text.size() ? mark : 0) > avail) {
+      bad = k;
+      return false;
+    }
+    good = k;
+    good_w = w;
+    return true;
+  };
+  const std::size_t at = std::min(first + std::max<std::size_t>(guess, 1) - 1, last);
+  if (fits(at)) {
+    for (std::size_t step = 1; good < last; step *= 2) {
+      if (!fits(std::min(good + step, last))) break;
+    }
+    if (good == last) return {good, good_w};
+  } else {
+    for (std::size_t step = 1; bad > first; step *= 2) {
+      if (fits(bad - std::min(step, bad - first))) break;
+    }
+    if (good == kNone) return {kNone, 0};
+  }
+  std::size_t lo = good + 1;
+  std::size_t hi = bad;
+  while (lo < hi) {
+    const std::size_t mid = lo + (hi - lo) / 2;
+    if (fits(mid)) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return {good, good_w};
+}
+
+// Step 1: measures every fragment once and cuts what no line can hold (kForced), at
+// grapheme cluster boundaries, as late as the width allows. Fragments glued together (a
+// style change inside a word) are cut as one word: when the glued text before a fragment
+// leaves no room for even one cluster of it, the glue itself becomes the cut. So every
+// run between two breakable ends fits a line, unless it is a single cluster wider than
+// the line.
+std::vector<Measured> MeasureAndCut(const std::vector<Fragment>& input, int max_width, int px,
+                                    const Marks& marks, TextMeasurer& m) {
+  std::vector<Measured> out;
+  int carry = 0;  // width of the glued fragments before this one, on the same piece
+  for (const Fragment& f : input) {
+    const int mark = f.after == BreakAfter::kHyphen ? marks.Hyphen(f.style) : 0;
+    const int whole = m.Width(f.text, f.style, px);
+    if (f.text.empty() || carry + whole + mark <= max_width) {
+      out.push_back({f, whole});
+      carry = f.after == BreakAfter::kGlue ? carry + whole : 0;
+      continue;
+    }
+    const std::string_view text = f.text;
+    const std::vector<std::size_t> ends = unicode::GraphemeEnds(text);
+    std::size_t start = 0;
+    std::size_t first = 0;  // the first cluster after `start`
+    std::size_t guess = 1;  // clusters in the previous piece
+    while (true) {
+      auto [k, w] =
+          LongestFit(text, start, ends, first, guess, max_width - carry, mark, f.style, px, m);
+      if (k == std::string_view::npos) {
+        if (carry > 0 && !out.empty() && out.back().fragment.after == BreakAfter::kGlue) {
+          out.back().fragment.after = BreakAfter::kForced;  // cut before this fragment
+          carry = 0;
+          continue;
+        }
+        k = first;  // one cluster wider than a line: it stands alone
+        w = m.Width(text.substr(start, ends[k] - start), f.style, px);
+      }
+      const std::size_t end = ends[k];
+      if (end == text.size()) {
+        out.push_back({{std::string(text.substr(start)), f.style, f.after}, w});
+        carry = f.after == BreakAfter::kGlue ? carry + w : 0;
+        break;
+      }
+      out.push_back(
+          {{std::string(text.substr(start, end - start)), f.style, BreakAfter::kForced}, w});
+      carry = 0;
+      start = end;
+      guess = k + 1 - first;
+      first = k + 1;
+    }
+  }
+  return out;
+}
+
+// A line: fragments first..last inclusive.
+using Range = std::pair<std::size_t, std::size_t>;
+
+// Step 2: which breaks to take. best[e] is the best way to set fragments 0..e-1 with a line
+// ending after e-1: the fewest lines (kTight) or the lowest cost, the squared unused share of
+// each line plus penalties for hyphens and forced cuts (Knuth and Plass in spirit).
+std::vector<Range> ChooseBreaks(const std::vector<Measured>& frags, int max_width,
+                                const Marks& marks, BreakMode mode) {
+  const std::size_t n = frags.size();
+  // Prefix sums of widths (each space counted in its fragment's style) and of spaces, so
+  // any line's width costs O(1).
   std::vector<long long> width(n + 1, 0);
   std::vector<int> spaces(n + 1, 0);
   for (std::size_t i = 0; i < n; ++i) {
-    width[i + 1] = width[i] + m.Width(frags[i].text, frags[i].style, px);
-    spaces[i + 1] = spaces[i] + (frags[i].after == BreakAfter::kSpace ? 1 : 0);
+    const bool space = frags[i].fragment.after == BreakAfter::kSpace;
+    width[i + 1] = width[i] + frags[i].width + (space ? marks.Space(frags[i].fragment.style) : 0);
+    spaces[i + 1] = spaces[i] + (space ? 1 : 0);
   }
-  auto line_width = [&](std::size_t s, std::size_t e) {  // fragments s..e inclusive
-    long long w = width[e + 1] - width[s] + static_cast<long long>(spaces[e] - spaces[s]) * space_w;
-    if (frags[e].after == BreakAfter::kHyphen) w += hyphen_w;
+  auto after = [&](std::size_t i) { return frags[i].fragment.after; };
+  auto line_width = [&](std::size_t s, std::size_t e) {
+    long long w = width[e + 1] - width[s];  // with the space after e: take it off
+    if (after(e) == BreakAfter::kSpace) w -= marks.Space(frags[e].fragment.style);
+    if (after(e) == BreakAfter::kHyphen) w += marks.Hyphen(frags[e].fragment.style);
     return w;
   };
-  auto can_end = [&](std::size_t e) { return frags[e].after != BreakAfter::kGlue; };
+  auto can_end = [&](std::size_t e) { return after(e) != BreakAfter::kGlue; };
 
-  // best[e]: (lines, cost) of the best way to set fragments 0..e-1, ending a line there.
   struct Best {
     int lines = std::numeric_limits<int>::max();
     double cost = 0;
     std::size_t from = 0;
   };
+  constexpr int kNone = std::numeric_limits<int>::max();
   std::vector<Best> best(n + 1);
   best[0].lines = 0;
   constexpr double kLinePenalty = 10;  // kLoose: a line must earn its place
@@ -222,7 +339,7 @@ std::vector<std::vector<Span>> BreakOnce(const std::vector<Fragment>& input, int
       if (s > 0 && !can_end(s - 1)) continue;
       const long long w = line_width(s, e);
       if (w > max_width && s != e) break;  // wider still with more fragments
-      if (best[s].lines == std::numeric_limits<int>::max()) continue;
+      if (best[s].lines == kNone) continue;
       const double fill = static_cast<double>(w) / W;
       double cost;
       if (last) {
@@ -231,36 +348,54 @@ std::vector<std::vector<Span>> BreakOnce(const std::vector<Fragment>& input, int
         if (s > 0 && spaces[e] == spaces[s] && fill < 0.25) cost += 20;
       } else {
         cost = 100 * (1 - fill) * (1 - fill);
-        if (frags[e].after == BreakAfter::kHyphen) cost += mode == BreakMode::kTight ? 12 : 40;
-        if (frags[e].after == BreakAfter::kForced) cost += 50;
+        if (after(e) == BreakAfter::kHyphen) cost += mode == BreakMode::kTight ? 12 : 40;
+        if (after(e) == BreakAfter::kForced) cost += 50;
       }
       const int lines = best[s].lines + 1;
       const double total = best[s].cost + cost + (mode == BreakMode::kLoose ? kLinePenalty : 0);
       const Best& old = best[e + 1];
       const bool better =
-          old.lines == std::numeric_limits<int>::max() ||
+          old.lines == kNone ||
           (mode == BreakMode::kTight ? lines < old.lines || (lines == old.lines && total < old.cost)
                                      : total < old.cost);
-      if (better) {
-        best[e + 1] = {lines, total, s};
-      }
+      if (better) best[e + 1] = {lines, total, s};
     }
   }
 
-  std::vector<std::pair<std::size_t, std::size_t>> ranges;
+  std::vector<Range> ranges;
+  if (best[n].lines == kNone) {
+    // MeasureAndCut leaves every run between breakable ends narrow enough for a line of
+    // its own, so this is not reached; if it were, a line per run still loses nothing.
+    std::size_t s = 0;
+    for (std::size_t e = 0; e < n; ++e) {
+      if (can_end(e) || e + 1 == n) {
+        ranges.emplace_back(s, e);
+        s = e + 1;
+      }
+    }
+    return ranges;
+  }
   for (std::size_t e = n; e > 0; e = best[e].from) ranges.emplace_back(best[e].from, e - 1);
   std::reverse(ranges.begin(), ranges.end());
+  return ranges;
+}
 
+// Step 3: the chosen lines as spans of one style each, measured as a whole (kerning
+// across fragments included).
+std::vector<std::vector<Span>> BuildLines(const std::vector<Measured>& frags,
+                                          const std::vector<Range>& ranges, int px,
+                                          TextMeasurer& m) {
   std::vector<std::vector<Span>> lines;
+  lines.reserve(ranges.size());
   for (const auto& [s, e] : ranges) {
     std::vector<Span> spans;
     for (std::size_t i = s; i <= e; ++i) {
-      if (spans.empty() || spans.back().style != frags[i].style)
-        spans.push_back({"", frags[i].style});
-      spans.back().text += frags[i].text;
-      if (i < e && frags[i].after == BreakAfter::kSpace) spans.back().text += ' ';
+      const Fragment& f = frags[i].fragment;
+      if (spans.empty() || spans.back().style != f.style) spans.push_back({"", f.style});
+      spans.back().text += f.text;
+      if (i < e && f.after == BreakAfter::kSpace) spans.back().text += ' ';
     }
-    if (frags[e].after == BreakAfter::kHyphen) spans.back().text += '-';
+    if (frags[e].fragment.after == BreakAfter::kHyphen) spans.back().text += '-';
     int x = 0;
     for (Span& span : spans) {
       span.x = x;
@@ -270,6 +405,18 @@ std::vector<std::vector<Span>> BreakOnce(const std::vector<Fragment>& input, int
     lines.push_back(std::move(spans));
   }
   return lines;
+}
+
+std::vector<std::vector<Span>> BreakOnce(const std::vector<Fragment>& input, int max_width, int px,
+                                         TextMeasurer& m, BreakMode mode) {
+  Marks marks;
+  for (FontStyle style : {FontStyle::kRegular, FontStyle::kBold}) {
+    marks.space[style == FontStyle::kBold] = m.Width(" ", style, px);
+    marks.hyphen[style == FontStyle::kBold] = m.Width("-", style, px);
+  }
+  const std::vector<Measured> frags = MeasureAndCut(input, max_width, px, marks, m);
+  if (frags.empty()) return {};
+  return BuildLines(frags, ChooseBreaks(frags, max_width, marks, mode), px, m);
 }
 
 }  // namespace

@@ -33,8 +33,10 @@ struct Fragment {
 
 // Splits one paragraph (no '\n') into fragments. "**" toggles bold. With a hyphenator,
 // words of at least kMinHyphenatedWord letters get its points, keeping at least
-// kMinHyphenFragment letters on each side; a word with soft hyphens (U+00AD) breaks only
-// there. Runs of blanks count as one space.
+// kMinHyphenFragment letters on each side (letters as unicode::IsLetter says, the same the
+// hyphenator skips punctuation by); a word with soft hyphens (U+00AD) breaks only there.
+// Words in scripts written without spaces (Thai, Chinese, ...) break where UAX #14 allows.
+// Runs of blanks count as one space.
 std::vector<Fragment> SplitParagraph(std::string_view paragraph, FontStyle base,
                                      const Hyphenator* hyphenator);
 
@@ -45,7 +47,10 @@ inline constexpr int kMinHyphenFragment = 3;
 // kLoose: as many lines as reads best, avoiding hyphens; for when there is room.
 enum class BreakMode { kTight, kLoose };
 
-// The lines of a paragraph at most max_width wide, each as spans of one style.
+// The lines of a paragraph at most max_width wide, each as spans of one style. Always a
+// path: a word (or glued run of fragments) wider than a line is cut between grapheme
+// clusters; only a single cluster wider than the line sticks out. Linear in the text: each
+// fragment is measured once, a cut O(log n) times on prefixes about a line long.
 std::vector<std::vector<Span>> BreakLines(const std::vector<Fragment>& fragments, int max_width,
                                           int px, TextMeasurer& measurer,
                                           BreakMode mode = BreakMode::kTight);
