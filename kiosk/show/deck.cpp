@@ -31,19 +31,24 @@ void Deck::Invalidate(std::span<const std::size_t> keep) {
   uniform_px_.reset();
 }
 
-void Deck::HyphenateAllWords() {
-  if (!hyphenator_) return;
+std::size_t Deck::HyphenateAllWords() {
+  if (!hyphenator_) return 0;
+  std::size_t points = 0;
   for (const Slide& slide : playlist_.slides) {
     for (const std::string* text : {&slide.kicker, &slide.title, &slide.text}) {
       std::string_view rest = *text;
       while (true) {
         const std::size_t nl = rest.find('\n');
-        SplitParagraph(rest.substr(0, nl), FontStyle::kRegular, hyphenator_);
+        for (const Fragment& f :
+             SplitParagraph(rest.substr(0, nl), FontStyle::kRegular, hyphenator_)) {
+          points += f.after == BreakAfter::kHyphen;
+        }
         if (nl == std::string_view::npos) break;
         rest.remove_prefix(nl + 1);
       }
     }
   }
+  return points;
 }
 
 LayoutLimits Deck::Limits() const { return LimitsFor(playlist_.theme, w_, h_); }
