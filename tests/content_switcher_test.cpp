@@ -372,6 +372,10 @@ TEST_CASE("HyphenationKeeper: released patterns load again for the new words of 
     CHECK(r.Logged("new words since the hyphenation patterns were released: loading them again"));
     CHECK(r.started.size() == 2);
     CHECK(r.hyphenation.loading());
+    // Meanwhile the Deck lays out without hyphenation: it let go of the old Hyphenator
+    // before its loader went (the sanitizers see it if the order is ever reversed).
+    r.deck.SetScreen(640, 360);
+    CHECK_FALSE(r.deck.Layout(0).lines.empty());
     WaitUntilReady(r);
     CHECK(r.hyphenation.points() == 2);
   }

@@ -153,6 +153,7 @@ void Show::DisplaysChanged() {
 }
 
 void Show::ApplyHyphenation() {
+  if (!hyphenation_.ready()) return;
   // The slides on screen keep their lines; hyphenation shows from the next slide on.
   std::vector<std::size_t> on_screen = {scheduler_.current()};
   if (auto out = scheduler_.FadingOut(NowMs())) on_screen.push_back(*out);

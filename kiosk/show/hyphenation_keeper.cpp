@@ -38,7 +38,7 @@ void HyphenationKeeper::StartDeferred() {
 }
 
 bool HyphenationKeeper::Apply(std::span<const std::size_t> on_screen, Millis elapsed) {
-  if (!loader_ || applied_ || !loader_->ready()) return false;
+  if (!ready()) return false;
   applied_ = true;
   Hyphenator* hyphenator = loader_->Wait();
   if (!hyphenator) {

@@ -48,6 +48,8 @@ class HyphenationKeeper {
   // patterns are released. True if that happened now; `elapsed` is logged with it.
   bool Apply(std::span<const std::size_t> on_screen, Millis elapsed);
 
+  // The patterns have arrived and wait for Apply.
+  bool ready() const { return loader_ && !applied_ && loader_->ready(); }
   const std::string& lang() const { return lang_; }
   bool loading() const { return loader_ && !applied_; }
   // Hyphenation points in the playlist at the last Apply or AfterPlaylist (for the log).
