@@ -42,7 +42,7 @@ constexpr Sint32 kDisplaysChanged = 2;  // a DRM hotplug event (the console)
 
 class Show {
  public:
-  explicit Show(const Options& options, std::string path)
+  Show(const Options& options, std::string path)
       : options_(options),
         deck_(fonts_.fonts()),
         hyphenation_(
