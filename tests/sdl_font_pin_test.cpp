@@ -32,7 +32,9 @@ TEST_CASE("TtfFonts keeps measuring and drawing after its font file is deleted")
 
     PinnedFiles pins;
     TtfFonts fonts;
-    REQUIRE(fonts.Open(PinFonts(files, &pins), &error));
+    FontFiles pinned;
+    REQUIRE(PinFonts(files, &pins, &pinned, &error));
+    REQUIRE(fonts.Open(pinned, &error));
     const int before = fonts.Width("Flüchtlinge", FontStyle::kRegular, 40);
     CHECK(before > 0);
     fs::remove(copy);

@@ -1,44 +1,164 @@
 #include "pinned_files.h"
 
 #include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
 namespace kiosk {
+namespace {
+
+// Larger files are pinned by descriptor only: a snapshot costs its size in memory (a
+// CJK font is about 20 MiB; a theme font is usually under 1 MiB).
+constexpr std::int64_t kMaxSnapshotBytes = 32LL * 1024 * 1024;
+
+FileIdentity IdentityOf(const struct stat& st) {
+  return {static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino),
+          static_cast<std::int64_t>(st.st_size),
+          static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec};
+}
+
+// Opens `path` for reading if it is a regular file, without ever blocking: O_NONBLOCK
+// keeps open() from waiting for a FIFO's writer, fstat then refuses anything but a regular
+// file, and the flag is cleared again for ordinary reads. -1 with *error otherwise.
+int OpenRegularFile(const std::string& path, struct stat* st, std::string* error) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    *error = path + ": " + std::strerror(errno);
+    return -1;
+  }
+  if (::fstat(fd, st) != 0 || !S_ISREG(st->st_mode)) {
+    *error = path + (S_ISDIR(st->st_mode) ? ": is a directory" : ": not a regular file");
+    ::close(fd);
+    return -1;
+  }
+  const int flags = ::fcntl(fd, F_GETFL);
+  if (flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+  return fd;
+}
+
+// A copy of `fd`'s content in memory, or -1 (then the file itself is pinned).
+int Snapshot(int fd, std::int64_t size) {
+  if (size > kMaxSnapshotBytes) return -1;
+  const int copy = ::memfd_create("kiosk-pinned", MFD_CLOEXEC);
+  if (copy < 0) return -1;
+  char buf[65536];
+  for (off_t offset = 0;;) {
+    const ssize_t n = ::pread(fd, buf, sizeof buf, offset);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0 || offset + n > kMaxSnapshotBytes) {  // unreadable, or growing while we read
+      ::close(copy);
+      return -1;
+    }
+    if (n == 0) break;
+    for (ssize_t done = 0; done < n;) {
+      const ssize_t w = ::write(copy, buf + done, static_cast<std::size_t>(n - done));
+      if (w < 0 && errno == EINTR) continue;
+      if (w <= 0) {
+        ::close(copy);
+        return -1;
+      }
+      done += w;
+    }
+    offset += n;
+  }
+  return copy;
+}
+
+}  // namespace
+
+std::optional<FileIdentity> IdentityOfPath(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+  return IdentityOf(st);
+}
 
 PinnedFiles& PinnedFiles::operator=(PinnedFiles&& other) noexcept {
   if (this != &other) {
     Release();
-    fds_ = std::move(other.fds_);
-    other.fds_.clear();
+    pins_ = std::move(other.pins_);
+    other.pins_.clear();
   }
   return *this;
 }
 
-std::string PinnedFiles::Pin(const std::string& path) {
-  if (path.empty()) return path;
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return path;
+std::string PinnedFiles::Pin(const std::string& path, bool snapshot, std::string* error) {
+  if (path.empty()) {
+    *error = "no file name";
+    return "";
+  }
+  struct stat st {};
+  int fd = OpenRegularFile(path, &st, error);
+  if (fd < 0) return "";
+  const FileIdentity identity = IdentityOf(st);
+  if (snapshot) {
+    if (const int copy = Snapshot(fd, identity.size); copy >= 0) {
+      ::close(fd);
+      fd = copy;
+    }
+  }
   // Only where /proc is mounted does the name reach the file.
   const std::string name = "/proc/self/fd/" + std::to_string(fd);
   if (::access(name.c_str(), R_OK) != 0) {
     ::close(fd);
     return path;
   }
-  fds_.push_back(fd);
+  pins_.push_back({fd, name, path, identity});
   return name;
 }
 
 void PinnedFiles::Release() {
-  for (int fd : fds_) ::close(fd);
-  fds_.clear();
+  for (const Entry& pin : pins_) ::close(pin.fd);
+  pins_.clear();
 }
 
-FontFiles PinFonts(const FontFiles& files, PinnedFiles* pins) {
+std::vector<std::string> PinnedFiles::ChangedOnDisk() const {
+  std::vector<std::string> changed;
+  for (const Entry& pin : pins_) {
+    if (IdentityOfPath(pin.path) != pin.identity &&
+        std::find(changed.begin(), changed.end(), pin.path) == changed.end()) {
+      changed.push_back(pin.path);
+    }
+  }
+  return changed;
+}
+
+std::string PinnedFiles::UserNames(std::string text) const {
+  for (const Entry& pin : pins_) {
+    for (std::size_t at = text.find(pin.name); at != std::string::npos;
+         at = text.find(pin.name, at)) {
+      // "/proc/self/fd/1" must not match the start of "/proc/self/fd/12".
+      const std::size_t end = at + pin.name.size();
+      if (end < text.size() && text[end] >= '0' && text[end] <= '9') {
+        at = end;
+        continue;
+      }
+      text.replace(at, pin.name.size(), pin.path);
+      at += pin.path.size();
+    }
+  }
+  return text;
+}
+
+bool PinFonts(const FontFiles& files, PinnedFiles* pins, FontFiles* pinned, std::string* error) {
   FontFiles out = files;
-  out.regular = pins->Pin(files.regular);
-  out.bold = files.bold == files.regular ? out.regular : pins->Pin(files.bold);
-  for (std::string& f : out.fallbacks) f = pins->Pin(f);
-  return out;
+  out.regular = pins->Pin(files.regular, true, error);
+  if (out.regular.empty()) return false;
+  out.bold = files.bold == files.regular ? out.regular : pins->Pin(files.bold, true, error);
+  if (out.bold.empty()) return false;
+  out.fallbacks.clear();
+  for (const std::string& f : files.fallbacks) {
+    std::string ignored;
+    if (std::string name = pins->Pin(f, false, &ignored); !name.empty()) {
+      out.fallbacks.push_back(std::move(name));
+    }
+  }
+  *pinned = std::move(out);
+  return true;
 }
 
 }  // namespace kiosk

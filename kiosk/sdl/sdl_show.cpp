@@ -14,6 +14,7 @@
 
 #include "config.h"
 #include "content.h"
+#include "content_switcher.h"
 #include "diagnostics.h"
 #include "file_watch.h"
 #include "font_lookup.h"
@@ -21,9 +22,10 @@
 #include "frame_stats.h"
 #include "free_memory.h"
 #include "hyphenation.h"
-#include "pinned_files.h"
+#include "hyphenation_keeper.h"
 #include "reload.h"
 #include "sdl_display.h"
+#include "sdl_font_switch.h"
 #include "sdl_signals.h"
 #include "sdl_text.h"
 #include "service.h"
@@ -41,44 +43,55 @@ constexpr Sint32 kDisplaysChanged = 2;  // a DRM hotplug event (the console)
 
 class Show {
  public:
-  // `showing_errors`: `content` is the error screen, the playlist itself did not load.
   // `watch` watches the playlist since before it was read (see RunShow).
-  Show(const Options& options, std::string path, Content content, bool showing_errors,
-       std::unique_ptr<WatchThread> watch)
+  Show(const Options& options, std::string path, std::unique_ptr<WatchThread> watch)
       : options_(options),
-        path_(std::move(path)),
-        fonts_files_(content.fonts),
-        deck_(fonts_),
-        scheduler_(DurationsOf(content.playlist), TransitionOf(content.playlist), NowMs()),
-        showing_errors_(showing_errors),
+        deck_(fonts_.fonts()),
+        hyphenation_(
+            deck_, [](const std::string& lang) { return StartHyphenation(lang, WakeUp); }, Log),
+        content_(std::move(path), deck_, scheduler_, hyphenation_,
+                 {source_, fonts_, NowMs, Log,
+                  [this](bool new_content) { ContentChanged(new_content); }}),
         watch_(std::move(watch)) {
-    // The patterns load after the first frame (Run): on two cores the load would compete
-    // with start-up.
-    if (!showing_errors_) hyphenation_lang_ = content.playlist.lang;
-    deck_.SetPlaylist(std::move(content.playlist));
     deck_.OnLayout([this](std::size_t slide, const SlideLayout& layout, const LayoutLimits& l) {
       if (layout.met_minimum) return;
-      Log(path_ + ": slides[" + std::to_string(slide) + "]: too much text for " +
+      Log(content_.path() + ": slides[" + std::to_string(slide) + "]: too much text for " +
           std::to_string(deck_.width()) + "x" + std::to_string(deck_.height()) + ": body text " +
           std::to_string(layout.body_px) + " px, below the readable minimum of " +
           std::to_string(l.min_body_px) + " px");
     });
-    WatchFiles();
   }
 
   int Run(std::chrono::steady_clock::time_point started);
 
  private:
+  // The steps of Run.
+  bool Start();
+  void TakeSignals();
+  void TakeFileChanges();
+  Frame CurrentFrame(Millis now);
+  // Draws `frame` if it differs from what shows (or a redraw is due); true if it drew.
+  bool DrawIfChanged(Frame frame);
+  void FirstFrameShown();
+  // Idle time: rasterises the next slide so its transition never waits for text.
+  void PrepareNextSlide(Millis now);
+  // How long the loop may sleep: until the next frame change, watchdog or reload.
+  Millis WaitTime(bool drew);
+  void WaitForEvents(Millis wait);
+
   bool OpenDisplay();
   void Handle(const SDL_Event& e);
+  void HandleKey(const SDL_Event& e);
   void Reload();
-  // Shows `content` from now on (the same slide if it still exists).
-  void SwapIn(Content content, bool showing_errors);
+  // The switcher changed what shows: `new_content`, or only the error mark.
+  void ContentChanged(bool new_content);
   void WatchFiles();
   void Resize();
   void ApplyHyphenation();
   void DisplaysChanged();
-  void TakeFileChanges();
+  std::string Showing() const {
+    return "showing " + CountOf(scheduler_.count(), "slide", "slides") + " from " + content_.path();
+  }
   // Wakes the event loop from another thread (SDL_PushEvent is thread-safe).
   static void WakeUp() {
     SDL_Event e{};
@@ -89,38 +102,29 @@ class Show {
 
   Options options_;
   ServiceNotifier service_;  // systemd: ready, watchdog
-  std::string path_;
-  FontFiles fonts_files_;
-  PinnedFiles font_pins_;   // keeps the fonts in use readable if their files go away
-  FontFiles pinned_fonts_;  // fonts_files_ under their pinned names
-  TtfFonts fonts_;
+  DiskContent source_;
+  PinnedTtfFonts fonts_;  // pinned: readable whatever happens to their files
   Deck deck_;
-  Scheduler scheduler_;
+  Scheduler scheduler_{{}, 0, 0};  // the content's from ContentSwitcher::Start on
   ShowState state_;
   InputState input_;
   Display display_{options_};  // after fonts_: its Screen uses them
-  std::string hyphenation_lang_;
-  std::unique_ptr<HyphenationLoader> hyphenation_;  // owns what the Deck points to
-  bool hyphenation_applied_ = false;
+  bool display_open_ = false;
+  HyphenationKeeper hyphenation_;  // after deck_: owns what the Deck points to
+  ContentSwitcher content_;
   std::chrono::steady_clock::time_point started_;
   bool running_ = true;
   int exit_code_ = kExitOk;
   bool redraw_ = true;
-  bool showing_errors_ = false;   // the error screen: the playlist has never loaded
-  bool disk_has_errors_ = false;  // the last reload failed; an older version shows
+  Frame shown_;
+  bool first_frame_ = true;
+  Millis frame_begin_ = 0;  // when the last frame began to be drawn
   std::unique_ptr<WatchThread> watch_;
-  ReloadTimer reload_timer_{config::kReloadQuietMs};
   std::unique_ptr<FrameStats> frame_stats_;  // KIOSK_FRAME_STATS=1
 };
 
 bool Show::OpenDisplay() {
-  std::string error;
-  pinned_fonts_ = PinFonts(fonts_files_, &font_pins_);
-  if (!fonts_.Open(pinned_fonts_, &error)) {
-    Log(error);
-    return false;
-  }
-  if (!display_.Open(fonts_, [] {
+  if (!display_.Open(fonts_.fonts(), [] {
         SDL_Event e{};
         e.type = SDL_USEREVENT;
         e.user.code = kDisplaysChanged;
@@ -128,6 +132,7 @@ bool Show::OpenDisplay() {
       })) {
     return false;
   }
+  display_open_ = true;
   Resize();
   return true;
 }
@@ -146,25 +151,14 @@ void Show::DisplaysChanged() {
 }
 
 void Show::ApplyHyphenation() {
-  if (!hyphenation_ || hyphenation_applied_ || !hyphenation_->ready()) return;
-  hyphenation_applied_ = true;
-  Hyphenator* hyphenator = hyphenation_->Wait();
-  if (!hyphenator) {
-    Log(hyphenation_->error() + "; lines break at spaces and hyphens only");
-    return;
-  }
+  if (!hyphenation_.ready()) return;
   // The slides on screen keep their lines; hyphenation shows from the next slide on.
   std::vector<std::size_t> on_screen = {scheduler_.current()};
   if (auto out = scheduler_.FadingOut(NowMs())) on_screen.push_back(*out);
-  deck_.SetHyphenator(hyphenator, on_screen);
-  // The playlist's words are all it needs: the patterns (about 40 MiB for German) go.
-  deck_.HyphenateAllWords();
-  hyphenator->ReleasePatterns();  // and gives the memory back
   const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                       std::chrono::steady_clock::now() - started_)
                       .count();
-  Log("hyphenation patterns " + hyphenation_->path() + " in use after " + std::to_string(ms) +
-      " ms");
+  hyphenation_.Apply(on_screen, static_cast<Millis>(ms));
 }
 
 void Show::Resize() {
@@ -180,85 +174,35 @@ void Show::Resize() {
 
 void Show::WatchFiles() {
   std::string error;
-  const Playlist* playlist = showing_errors_ ? nullptr : &deck_.playlist();
-  if (!watch_->Watch(WatchedFiles(path_, playlist), &error)) {
+  if (!watch_->Watch(content_.watched(), &error)) {
     Log(error + "; the playlist reloads only on R or SIGHUP");
   }
 }
 
-void Show::Reload() {
-  Log("reloading " + path_);
-  reload_timer_.Reading(NowMs());
-  std::vector<std::string> problems;
-  std::optional<Content> content = LoadContent(path_, &problems);
-  if (!content) {
-    if (showing_errors_) {
-      // Still broken: show what is wrong now.
-      if (auto errors = ErrorScreenContent(path_, problems)) SwapIn(std::move(*errors), true);
-      return;
-    }
-    Log("the playlist has errors; still showing the last good version");
-    disk_has_errors_ = true;
-    reload_timer_.Finished(false);
-    redraw_ = true;
-    return;
-  }
-  SwapIn(std::move(*content), false);
-}
-
-void Show::SwapIn(Content content, bool showing_errors) {
-  std::string error;
-  if (content.fonts.regular != fonts_files_.regular || content.fonts.bold != fonts_files_.bold ||
-      content.fonts.fallbacks != fonts_files_.fallbacks) {
-    PinnedFiles pins;
-    FontFiles pinned = PinFonts(content.fonts, &pins);
-    if (!fonts_.Open(pinned, &error)) {
-      Log(content.fonts.regular + ": " + error + "; still showing the last good version");
-      fonts_.Open(pinned_fonts_, &error);
-      disk_has_errors_ = true;
-      return;
-    }
-    font_pins_ = std::move(pins);
-    pinned_fonts_ = std::move(pinned);
-    fonts_files_ = content.fonts;
-  }
-  const std::string lang = showing_errors ? "" : content.playlist.lang;
-  if (lang != hyphenation_lang_) {
-    deck_.SetHyphenator(nullptr);
-    hyphenation_lang_ = lang;
-    hyphenation_ = lang.empty() ? nullptr : StartHyphenation(hyphenation_lang_, WakeUp);
-    hyphenation_applied_ = false;
-  }
-  const Millis now = NowMs();
-  scheduler_.Reset(DurationsOf(content.playlist), TransitionOf(content.playlist), now);
-  Log(showing_errors ? "the playlist still has errors: showing them"
-                     : "reloaded: " + CountOf(content.playlist.slides.size(), "slide", "slides"));
-  deck_.SetPlaylist(std::move(content.playlist));
-  if (hyphenation_applied_ && hyphenation_ && hyphenation_->ready() && hyphenation_->Wait()) {
-    // New words the released patterns cannot answer: load them again (in the background;
-    // until then the new words are not hyphenated).
-    deck_.HyphenateAllWords();
-    if (hyphenation_->Wait()->missed()) {
-      deck_.SetHyphenator(nullptr);
-      hyphenation_ = StartHyphenation(hyphenation_lang_, WakeUp);
-      hyphenation_applied_ = false;
-    }
-  }
-  display_.screen().Clear();
-  showing_errors_ = showing_errors;
-  disk_has_errors_ = false;
+void Show::ContentChanged(bool new_content) {
+  if (new_content && display_open_) display_.screen().Clear();
   WatchFiles();
   redraw_ = true;
-  reload_timer_.Finished(!showing_errors);
 }
 
-// The watch thread keeps changes until they are taken: one that came before SDL_Init
-// (when its wake-up could not be pushed) is found here on the loop's first turn.
-void Show::TakeFileChanges() {
-  if (watch_->TakeChanges().empty()) return;
-  if (reload_timer_.Changed(NowMs())) {
-    Log("a watched file changed on disk; reloading in " + std::to_string(config::kReloadQuietMs) +
-        " ms unless it changes again");
+void Show::Reload() { content_.Reload(); }
+
+void Show::HandleKey(const SDL_Event& e) {
+  if (e.key.repeat) return;  // a held key must not race through the show
+  const Action action = input_.OnKey(SDL_GetKeyName(e.key.keysym.sym), scheduler_.count());
+  state_.pending_digits = input_.pending();
+  switch (ApplyAction(action, scheduler_, state_, NowMs())) {
+    case Request::kNone:
+      break;
+    case Request::kQuit:
+      running_ = false;
+      break;
+    case Request::kReload:
+      Reload();
+      break;
+    case Request::kToggleFullscreen:
+      display_.ToggleFullscreen();
+      break;
   }
 }
 
@@ -267,25 +211,9 @@ void Show::Handle(const SDL_Event& e) {
     case SDL_QUIT:
       running_ = false;
       break;
-    case SDL_KEYDOWN: {
-      if (e.key.repeat) break;  // a held key must not race through the show
-      const Action action = input_.OnKey(SDL_GetKeyName(e.key.keysym.sym), scheduler_.count());
-      state_.pending_digits = input_.pending();
-      switch (ApplyAction(action, scheduler_, state_, NowMs())) {
-        case Request::kNone:
-          break;
-        case Request::kQuit:
-          running_ = false;
-          break;
-        case Request::kReload:
-          Reload();
-          break;
-        case Request::kToggleFullscreen:
-          display_.ToggleFullscreen();
-          break;
-      }
+    case SDL_KEYDOWN:
+      HandleKey(e);
       break;
-    }
     case SDL_WINDOWEVENT:
       if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) Resize();
       if (e.window.event == SDL_WINDOWEVENT_EXPOSED) redraw_ = true;
@@ -317,96 +245,130 @@ void Show::Handle(const SDL_Event& e) {
   }
 }
 
-int Show::Run(std::chrono::steady_clock::time_point started) {
-  started_ = started;
+bool Show::Start() {
   if (const char* stats = std::getenv("KIOSK_FRAME_STATS"); stats && std::string(stats) == "1") {
     frame_stats_ = std::make_unique<FrameStats>();
   }
-  if (!OpenDisplay()) return kExitError;
-  Frame shown;
-  bool first = true;
-  Millis frame_begin = 0;  // when the last frame began to be drawn
+  // A playlist (or font) that cannot be used shows its errors on screen until it is fixed:
+  // a hall screen must never sit black, or on a desktop, waiting for someone with a keyboard.
+  if (!content_.Start()) return false;
+  return OpenDisplay();
+}
+
+void Show::TakeSignals() {
+  if (const SignalRequest signal = TakeSignal(); signal == SignalRequest::kQuit) {
+    running_ = false;
+  } else if (signal == SignalRequest::kReload) {
+    service_.Reloading();
+    Reload();
+    service_.Ready(Showing());
+  }
+}
+
+// The watch thread keeps changes until they are taken: one that came before SDL_Init
+// (when its wake-up could not be pushed) is found here on the loop's first turn.
+void Show::TakeFileChanges() {
+  if (!watch_->TakeChanges().empty()) content_.FilesChanged();
+}
+
+Frame Show::CurrentFrame(Millis now) {
+  scheduler_.Update(now);
+  Frame frame = BuildFrame(deck_, scheduler_, state_, now);
+  if (content_.disk_has_errors() && deck_.playlist().error_mark && !state_.black) {
+    AddErrorMark(&frame, deck_.playlist().theme, deck_.width(), deck_.height());
+  }
+  return frame;
+}
+
+bool Show::DrawIfChanged(Frame frame) {
+  if (!redraw_ && frame == shown_) return false;
+  frame_begin_ = NowMs();
+  const auto begin = std::chrono::steady_clock::now();
+  display_.screen().Draw(frame, deck_);
+  if (frame_stats_) {
+    display_.screen().Finish();
+    const auto drawn = std::chrono::steady_clock::now();
+    display_.screen().Present();
+    frame_stats_->Add(frame.layers.size() > 1, begin, drawn, std::chrono::steady_clock::now());
+  } else {
+    display_.screen().Present();
+  }
+  shown_ = std::move(frame);
+  redraw_ = false;
+  if (std::string line = content_.timer().Shown(NowMs()); !line.empty()) Log(line);
+  if (first_frame_) FirstFrameShown();
+  return true;
+}
+
+void Show::FirstFrameShown() {
+  first_frame_ = false;
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::steady_clock::now() - started_)
+                      .count();
+  Log("first frame on screen after " + std::to_string(ms) + " ms (" +
+      std::to_string(deck_.width()) + "x" + std::to_string(deck_.height()) + ", " +
+      SDL_GetCurrentVideoDriver() + ", " + display_.screen().Name() + "), " +
+      CountOf(scheduler_.count(), "slide", "slides") + " from " + content_.path());
+  service_.Ready(Showing());
+  display_.FirstFrameShown();
+  // The patterns load after the first frame: on two cores the load would compete with
+  // start-up.
+  hyphenation_.StartDeferred();
+}
+
+void Show::PrepareNextSlide(Millis now) {
+  // Then the font sizes the layout search tried and the memory freed since go.
+  if (!scheduler_.FadingOut(now) &&
+      display_.screen().Prepare((scheduler_.current() + 1) % scheduler_.count(), deck_)) {
+    fonts_.fonts().CloseAllBut(config::kFontSizesKeptOpen);
+    ReturnFreeMemory();
+  }
+}
+
+Millis Show::WaitTime(bool drew) {
+  Millis wait = NextFrameChange(deck_, scheduler_, state_, NowMs());
+  // During a crossfade vsync paces the loop; if nothing was drawn, do not spin.
+  if (wait == 0 && !drew) wait = 5;
+  // Without vsync a crossfade would redraw as fast as the CPU allows: 60 frames a second.
+  if (wait == 0 && !display_.screen().PacedByVsync()) {
+    constexpr Millis kFrameMs = 16;
+    wait = std::max<Millis>(0, kFrameMs - (NowMs() - frame_begin_));
+  }
+  service_.FeedWatchdog(NowMs());  // a hung loop stops feeding: systemd restarts kiosk
+  if (const Millis dog = service_.UntilWatchdog(NowMs()); dog >= 0 && (wait < 0 || dog < wait)) {
+    wait = dog;
+  }
+  if (const Millis due = content_.timer().TimeToDue(NowMs());
+      due >= 0 && (wait < 0 || due < wait)) {
+    wait = due;
+  }
+  return wait;
+}
+
+void Show::WaitForEvents(Millis wait) {
+  SDL_Event e;
+  const bool got =
+      wait < 0 ? SDL_WaitEvent(&e)
+               : SDL_WaitEventTimeout(&e, static_cast<int>(std::min<Millis>(wait, INT_MAX)));
+  if (got) {
+    Handle(e);
+    while (running_ && SDL_PollEvent(&e)) Handle(e);
+  }
+}
+
+int Show::Run(std::chrono::steady_clock::time_point started) {
+  started_ = started;
+  if (!Start()) return kExitError;
   while (running_) {
-    if (const SignalRequest signal = TakeSignal(); signal == SignalRequest::kQuit) {
-      break;
-    } else if (signal == SignalRequest::kReload) {
-      service_.Reloading();
-      Reload();
-      service_.Ready("showing " + CountOf(scheduler_.count(), "slide", "slides") + " from " +
-                     path_);
-    }
+    TakeSignals();
+    if (!running_) break;
     TakeFileChanges();
     ApplyHyphenation();
-    if (reload_timer_.Due(NowMs())) Reload();
+    if (content_.timer().Due(NowMs())) Reload();
     const Millis now = NowMs();
-    scheduler_.Update(now);
-    Frame frame = BuildFrame(deck_, scheduler_, state_, now);
-    if (disk_has_errors_ && deck_.playlist().error_mark && !state_.black) {
-      AddErrorMark(&frame, deck_.playlist().theme, deck_.width(), deck_.height());
-    }
-    const bool draw = redraw_ || frame != shown;
-    if (draw) {
-      frame_begin = NowMs();
-      const auto begin = std::chrono::steady_clock::now();
-      display_.screen().Draw(frame, deck_);
-      if (frame_stats_) {
-        display_.screen().Finish();
-        const auto drawn = std::chrono::steady_clock::now();
-        display_.screen().Present();
-        frame_stats_->Add(frame.layers.size() > 1, begin, drawn, std::chrono::steady_clock::now());
-      } else {
-        display_.screen().Present();
-      }
-      shown = std::move(frame);
-      redraw_ = false;
-      if (std::string line = reload_timer_.Shown(NowMs()); !line.empty()) Log(line);
-      if (first) {
-        first = false;
-        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                            std::chrono::steady_clock::now() - started)
-                            .count();
-        Log("first frame on screen after " + std::to_string(ms) + " ms (" +
-            std::to_string(deck_.width()) + "x" + std::to_string(deck_.height()) + ", " +
-            SDL_GetCurrentVideoDriver() + ", " + display_.screen().Name() + "), " +
-            CountOf(scheduler_.count(), "slide", "slides") + " from " + path_);
-        service_.Ready("showing " + CountOf(scheduler_.count(), "slide", "slides") + " from " +
-                       path_);
-        display_.FirstFrameShown();
-        if (!showing_errors_ && !hyphenation_ && !hyphenation_lang_.empty()) {
-          hyphenation_ = StartHyphenation(hyphenation_lang_, WakeUp);
-        }
-      }
-    }
-    // Idle time: rasterise the next slide now so its transition never waits for text.
-    // Then the font sizes the layout search tried and the memory freed since go.
-    if (!scheduler_.FadingOut(now) &&
-        display_.screen().Prepare((scheduler_.current() + 1) % scheduler_.count(), deck_)) {
-      fonts_.CloseAllBut(config::kFontSizesKeptOpen);
-      ReturnFreeMemory();
-    }
-    Millis wait = NextFrameChange(deck_, scheduler_, state_, NowMs());
-    // During a crossfade vsync paces the loop; if nothing was drawn, do not spin.
-    if (wait == 0 && !draw) wait = 5;
-    // Without vsync a crossfade would redraw as fast as the CPU allows: 60 frames a second.
-    if (wait == 0 && !display_.screen().PacedByVsync()) {
-      constexpr Millis kFrameMs = 16;
-      wait = std::max<Millis>(0, kFrameMs - (NowMs() - frame_begin));
-    }
-    service_.FeedWatchdog(NowMs());  // a hung loop stops feeding: systemd restarts kiosk
-    if (const Millis dog = service_.UntilWatchdog(NowMs()); dog >= 0 && (wait < 0 || dog < wait)) {
-      wait = dog;
-    }
-    if (const Millis due = reload_timer_.TimeToDue(NowMs()); due >= 0 && (wait < 0 || due < wait)) {
-      wait = due;
-    }
-    SDL_Event e;
-    const bool got =
-        wait < 0 ? SDL_WaitEvent(&e)
-                 : SDL_WaitEventTimeout(&e, static_cast<int>(std::min<Millis>(wait, INT_MAX)));
-    if (got) {
-      Handle(e);
-      while (running_ && SDL_PollEvent(&e)) Handle(e);
-    }
+    const bool drew = DrawIfChanged(CurrentFrame(now));
+    PrepareNextSlide(now);
+    WaitForEvents(WaitTime(drew));
   }
   service_.Stopping();
   return exit_code_;
@@ -422,28 +384,18 @@ int RunShow(const Options& options, const std::string& playlist_path,
   auto watch = std::make_unique<WatchThread>([] {
     SDL_Event e{};
     e.type = SDL_USEREVENT;
-    e.user.code = kFilesChanged;
-    SDL_PushEvent(&e);  // fails before SDL_Init: the change waits in the WatchThread
+    e.user.code = kFilesChanged;  // only wakes the loop, which takes the changes
+    SDL_PushEvent(&e);            // fails before SDL_Init: the change waits in the WatchThread
   });
   std::string watch_error;
   watch->Watch({playlist_path}, &watch_error);  // the Show's Watch says why, if it fails
-  // A playlist that does not load shows its errors on screen until it is fixed: a hall
-  // screen must never sit black, or on a desktop, waiting for someone with a keyboard.
-  std::vector<std::string> problems;
-  std::optional<Content> content = LoadContent(playlist_path, &problems);
-  const bool showing_errors = !content;
-  if (showing_errors) {
-    content = ErrorScreenContent(playlist_path, problems);
-    if (!content) return kExitError;
-    Log("showing the playlist's errors on screen until " + playlist_path + " is fixed");
-  }
   SdlSession session;
   if (TTF_Init() != 0) {
     Log(std::string("cannot start SDL_ttf: ") + TTF_GetError());
     return kExitError;
   }
   session.ttf = true;
-  Show show(options, playlist_path, std::move(*content), showing_errors, std::move(watch));
+  Show show(options, playlist_path, std::move(watch));
   return show.Run(started);
 }
 

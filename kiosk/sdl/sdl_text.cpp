@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 #include <functional>
+#include <utility>
 
 #include "text_runs.h"
 #include "utf8.h"
@@ -68,6 +69,14 @@ bool TtfFonts::Open(const FontFiles& files, std::string* error) {
     }
   }
   return true;
+}
+
+void TtfFonts::Swap(TtfFonts& other) noexcept {
+  std::swap(files_, other.files_);
+  std::swap(fonts_, other.fonts_);
+  std::swap(use_counter_, other.use_counter_);
+  std::swap(coverage_, other.coverage_);
+  std::swap(fixed_height_, other.fixed_height_);
 }
 
 TTF_Font* TtfFonts::Get(int face, FontStyle style, int px) {

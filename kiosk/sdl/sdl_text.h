@@ -29,6 +29,9 @@ class TtfFonts : public TextMeasurer {
 
   // Opens the faces once to prove they load; TTF_Init must have been called.
   bool Open(const FontFiles& files, std::string* error);
+  // Trades fonts with `other` (a reload opens the new set aside and swaps only on success,
+  // so the set in use is never closed for a set that fails).
+  void Swap(TtfFonts& other) noexcept;
 
   int Width(std::string_view text, FontStyle style, int px) override;
   int LineHeight(FontStyle style, int px) override;

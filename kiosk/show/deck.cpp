@@ -31,16 +31,20 @@ void Deck::Invalidate(std::span<const std::size_t> keep) {
   uniform_px_.reset();
 }
 
-void Deck::HyphenateAllWords() {
-  if (!hyphenator_) return;
+std::size_t Deck::HyphenateAllWords() {
+  if (!hyphenator_) return 0;
+  std::size_t points = 0;
   for (const Slide& slide : playlist_.slides) {
     for (const std::string* text : {&slide.kicker, &slide.title, &slide.text}) {
       // The same lines WrapParagraphs will break, so every word it asks for is known.
       for (std::string_view line : TextLines(*text)) {
-        SplitParagraph(line, FontStyle::kRegular, hyphenator_);
+        for (const Fragment& f : SplitParagraph(line, FontStyle::kRegular, hyphenator_)) {
+          points += f.after == BreakAfter::kHyphen;
+        }
       }
     }
   }
+  return points;
 }
 
 LayoutLimits Deck::Limits() const { return LimitsFor(playlist_.theme, w_, h_); }

@@ -46,7 +46,8 @@ class Deck {
   // The slide's spans as coloured text items in screen coordinates.
   std::vector<TextItem> Items(std::size_t slide);
   // Asks the hyphenator about every word of every slide (so it can release its patterns).
-  void HyphenateAllWords();
+  // Returns how many hyphenation points the playlist has.
+  std::size_t HyphenateAllWords();
   // With theme.uniform_size: the body size every slide uses (the smallest any needs).
   int UniformBodyPx();
   TextMeasurer& measurer() { return measurer_; }

@@ -135,6 +135,103 @@ stop
 
 fi
 
+# ---- Fonts and hyphenation through reloads (the show's cases) ----
+
+# wait_long SECONDS N REGEX: wait_for with a longer limit (the hyphenation patterns take
+# seconds to load, far longer under the sanitizers).
+wait_long() {
+  local s=$1 n=$2 re=$3 i
+  for ((i = 0; i < s * 50; i++)); do
+    (($(grep -cE -- "$re" "$T/log" || true) >= n)) && return 0
+    kill -0 "$APP_PID" 2>/dev/null || fail "kiosk exited while waiting for /$re/"
+    sleep 0.02
+  done
+  fail "no ${n}th log line matching /$re/ within $s s"
+}
+
+no_proc_names() {
+  ! grep -q '/proc/self/fd' "$T/log" || fail "a message names /proc/self/fd/N instead of the file"
+}
+
+DEJAVU=/usr/share/fonts/truetype/dejavu
+
+show_font_replaced_cases() {
+  echo "== a font_file replaced while the show runs is opened again"
+  cp "$DEJAVU/DejaVuSans.ttf" "$T/show/f.ttf"
+  echo '{"lang": "zz", "theme": {"font_file": "f.ttf"}, "slides": [{"text": "eins"}]}' >"$P"
+  start "$P"
+  cp "$DEJAVU/DejaVuSerif.ttf" "$T/show/.f.ttf.tmp"
+  mv "$T/show/.f.ttf.tmp" "$T/show/f.ttf"  # replaced: another inode
+  wait_for 1 "the fonts changed \\($T/show/f.ttf changed on disk\\)"
+  wait_for 1 'reloaded: 1 slide$'
+  ok "mv of another font over it: $(grep 'the fonts changed' "$T/log" | tail -n1)"
+  cp "$DEJAVU/DejaVuSansMono.ttf" "$T/show/f.ttf"  # overwritten in place: the same inode
+  wait_for 2 "the fonts changed \\($T/show/f.ttf changed on disk\\)"
+  wait_for 2 'reloaded: 1 slide$'
+  ok "cp of another font over it (in place): opened again"
+
+  echo "== garbage written over the font in place: the last good version keeps showing"
+  head -c 65536 /dev/urandom >"$T/show/f.ttf"
+  wait_for 1 'still showing the last good version'
+  grep -qE "error: .*$T/show/f.ttf" "$T/log" || fail "no error naming $T/show/f.ttf"
+  no_proc_names
+  ok "$(grep -E "error: .*$T/show/f.ttf" "$T/log" | tail -n1)"
+  cp "$DEJAVU/DejaVuSans.ttf" "$T/show/f.ttf"
+  wait_for 2 'reloaded: 1 slide$'
+  ok "a good font again: reloaded"
+  stop
+}
+
+show_garbage_font_at_start_cases() {
+  echo "== a font_file that is not a font at start: the error screen, not an exit"
+  head -c 4096 /dev/urandom >"$T/show/g.ttf"
+  echo '{"lang": "zz", "theme": {"font_file": "g.ttf"}, "slides": [{"text": "eins"}]}' >"$P"
+  start "$P"
+  grep -q "showing the playlist's errors on screen" "$T/log" || fail "no error screen"
+  grep -qE "error: .*$T/show/g.ttf" "$T/log" || fail "no error naming $T/show/g.ttf"
+  no_proc_names
+  ok "error screen: $(grep -E "error: .*$T/show/g.ttf" "$T/log" | head -n1)"
+  sleep 0.3
+  kill -0 "$APP_PID" 2>/dev/null || fail "kiosk exited on the error screen"
+  cp "$DEJAVU/DejaVuSans.ttf" "$T/show/g.ttf"
+  wait_for 1 'reloaded: 1 slide$'
+  ok "the font fixed: the show starts by itself"
+  stop
+  ok "SIGTERM: exit 0"
+}
+
+show_hyphenation_cases() {
+  echo "== reload with hyphenation: released patterns load again for new words"
+  if [[ ! -f /usr/share/hyphen/hyph_de_DE.dic ]]; then
+    echo "  skipped: no German hyphenation patterns (hyphen-de)"
+    return
+  fi
+  echo '{"lang": "de", "slides": [{"text": "eins zwei"}, {"text": "drei"}]}' >"$P"
+  start "$P"
+  wait_long 120 1 'hyphenation patterns .* in use after'
+  grep -qE 'in use after [0-9]+ ms \(0 hyphenation points' "$T/log" ||
+    fail "expected 0 hyphenation points in the first playlist"
+  ok "$(grep 'hyphenation patterns' "$T/log" | tail -n1)"
+  echo '{"lang": "de", "slides": [{"text": "eins zwei"}, {"text": "Donaudampfschifffahrtsgesellschaft"}]}' >"$P"
+  wait_for 1 'reloaded: 2 slides'
+  grep -q 'new words since the hyphenation patterns were released: loading them again' "$T/log" ||
+    fail "the released patterns were not loaded again for the new word"
+  wait_long 120 2 'hyphenation patterns .* in use after'
+  local points
+  points=$(grep 'hyphenation patterns' "$T/log" | tail -n1 | sed -nE 's/.*\(([0-9]+) hyphenation points.*/\1/p')
+  ((points >= 5)) || fail "the new long word got $points hyphenation points, expected at least 5"
+  ok "loaded again: $(grep 'hyphenation patterns' "$T/log" | tail -n1)"
+  echo '{"lang": "de", "slides": [{"text": "Donaudampfschifffahrtsgesellschaft"}]}' >"$P"
+  wait_for 1 'reloaded: 1 slide$'
+  grep -c 'loading them again' "$T/log" | grep -qx 1 || fail "known words loaded the patterns again"
+  ok "known words only: no new load"
+  stop
+}
+
+if section fonts; then show_font_replaced_cases; fi
+if section font_at_start; then show_garbage_font_at_start_cases; fi
+if section hyphenation; then show_hyphenation_cases; fi
+
 if section strict; then
 echo "== --render and --check stay strict"
 echo '{"lang": "zz", "slides": [' >"$P"

@@ -1,0 +1,122 @@
+// What a running show shows, and what a reload changes: the decisions of hot reload,
+// without SDL, through small seams (loading, the fonts in use, the clock, the log) that
+// tests replace with fakes.
+//
+//  - A good playlist whose fonts open: it shows, on the same slide.
+//  - A playlist with errors, or whose fonts cannot be used (not a font, gone, not a regular
+//    file): the last good version keeps showing with its fonts, the errors go to the log
+//    (and with "error_mark" a small mark to the screen). On the error screen (no good
+//    version yet), the new errors show instead.
+//  - At start, a playlist or font that cannot be used gives the error screen: a kiosk
+//    that exits restarts in the dark under systemd.
+//  - Fonts are opened again when their files differ: other paths, or the same path with
+//    another file behind it (replaced, or overwritten in place).
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config.h"
+#include "content.h"
+#include "deck.h"
+#include "hyphenation_keeper.h"
+#include "reload.h"
+#include "scheduler.h"
+
+namespace kiosk {
+
+// Reading the playlist (the program: LoadContent and ErrorScreenContent).
+class ContentSource {
+ public:
+  virtual ~ContentSource() = default;
+  // The playlist at `path` and its fonts, or nothing with the problems, one a line.
+  virtual std::optional<Content> Load(const std::string& path,
+                                      std::vector<std::string>* problems) = 0;
+  // The error screen for `problems`; nothing only if no font exists at all.
+  virtual std::optional<Content> ErrorScreen(const std::string& path,
+                                             const std::vector<std::string>& problems) = 0;
+};
+
+// The files on disk, through LoadContent and ErrorScreenContent (messages go to stderr).
+class DiskContent : public ContentSource {
+ public:
+  std::optional<Content> Load(const std::string& path, std::vector<std::string>* problems) override;
+  std::optional<Content> ErrorScreen(const std::string& path,
+                                     const std::vector<std::string>& problems) override;
+};
+
+// The fonts the show measures and draws with (the program: SDL_ttf's, pinned).
+class FontSwitch {
+ public:
+  virtual ~FontSwitch() = default;
+  // The user's paths of the fonts in use whose file on disk is no longer the one opened.
+  virtual std::vector<std::string> ChangedOnDisk() = 0;
+  // Makes `files` the fonts in use. On failure the fonts in use stay as they were, open
+  // and usable, and *error says why, naming the user's paths.
+  virtual bool Use(const FontFiles& files, std::string* error) = 0;
+};
+
+class ContentSwitcher {
+ public:
+  struct Seams {
+    ContentSource& source;
+    FontSwitch& fonts;
+    std::function<Millis()> now;
+    std::function<void(const std::string&)> log;
+    // Something on screen changes: `new_content` (forget rasterised text) or only the
+    // error mark. The show draws again, and watches watched() from now on.
+    std::function<void(bool new_content)> changed;
+  };
+
+  ContentSwitcher(std::string path, Deck& deck, Scheduler& scheduler,
+                  HyphenationKeeper& hyphenation, Seams seams)
+      : path_(std::move(path)),
+        deck_(deck),
+        scheduler_(scheduler),
+        hyphenation_(hyphenation),
+        seams_(std::move(seams)) {}
+
+  // The first content: the playlist, or the error screen if it or its fonts cannot be
+  // used. False only if not even the error screen can be shown (no font at all).
+  bool Start();
+  // Reads the playlist again and shows it, or keeps what shows (see the top).
+  void Reload();
+  // A watched file changed on disk: a reload follows once the changes stop.
+  void FilesChanged();
+
+  const std::string& path() const { return path_; }
+  // The error screen shows: the playlist has not loaded since the start.
+  bool showing_errors() const { return showing_errors_; }
+  // The last reload failed: an older version shows.
+  bool disk_has_errors() const { return disk_has_errors_; }
+  ReloadTimer& timer() { return timer_; }
+  // The files whose change means a reload: the playlist, the font file of the version
+  // showing, and that of the last version read (a font that failed, once fixed, shows).
+  std::vector<std::string> watched() const;
+
+ private:
+  // Makes `files` the fonts in use if they differ from those in use; false with *error.
+  bool SwitchFonts(const FontFiles& files, std::string* error);
+  // The error screen for `problems` with its fonts; false (logged) if it cannot show.
+  bool ShowErrors(const std::vector<std::string>& problems, bool first);
+  void Show(Content content, bool showing_errors, bool first);
+
+  std::string path_;
+  Deck& deck_;
+  Scheduler& scheduler_;
+  HyphenationKeeper& hyphenation_;
+  Seams seams_;
+  ReloadTimer timer_{config::kReloadQuietMs};
+  std::optional<FontFiles> fonts_;  // the user's names of the fonts in use
+  std::string shown_font_file_;     // theme.font_file of the version showing
+  std::string read_font_file_;      // theme.font_file of the last version read
+  bool showing_errors_ = false;
+  bool disk_has_errors_ = false;
+};
+
+// Whether two sets name the same font files (the same paths in the same roles).
+bool SameFontFiles(const FontFiles& a, const FontFiles& b);
+
+}  // namespace kiosk
