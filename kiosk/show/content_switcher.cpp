@@ -1,6 +1,7 @@
 #include "content_switcher.h"
 
 #include "config.h"
+#include "diagnostics.h"
 #include "show.h"
 
 namespace kiosk {
@@ -56,7 +57,7 @@ void ContentSwitcher::Show(Content content, bool showing_errors, bool first) {
     scheduler_.Reset(DurationsOf(content.playlist), TransitionOf(content.playlist), now);
     seams_.log(showing_errors
                    ? "the playlist still has errors: showing them"
-                   : "reloaded: " + std::to_string(content.playlist.slides.size()) + " slides");
+                   : "reloaded: " + CountOf(content.playlist.slides.size(), "slide", "slides"));
   }
   deck_.SetPlaylist(std::move(content.playlist));
   hyphenation_.AfterPlaylist();
