@@ -82,7 +82,7 @@ TEST_CASE("PinnedFiles: only regular files, never blocking, messages name the us
     const std::string fifo = t / "font.ttf";
     REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
     CHECK(pinned.Pin(fifo, true, &error).empty());
-    CHECK(error == fifo + ": not a regular file");
+    CHECK(error == fifo + ": not a regular file (a FIFO)");
   }
   SUBCASE("a directory") {
     CHECK(pinned.Pin(t / "", false, &error).empty());
@@ -90,7 +90,7 @@ TEST_CASE("PinnedFiles: only regular files, never blocking, messages name the us
   }
   SUBCASE("a device") {
     CHECK(pinned.Pin("/dev/null", false, &error).empty());
-    CHECK(error == "/dev/null: not a regular file");
+    CHECK(error == "/dev/null: not a regular file (a character device)");
   }
   SUBCASE("missing") {
     CHECK(pinned.Pin("/nonexistent/f.ttf", false, &error).empty());

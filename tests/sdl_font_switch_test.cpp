@@ -63,7 +63,7 @@ TEST_CASE("PinnedTtfFonts: a failed switch keeps the fonts in use working") {
       FontFiles bad = files;
       bad.regular = bad.bold = fifo;
       CHECK_FALSE(fonts.Use(bad, &error));
-      CHECK(error == fifo + ": not a regular file");
+      CHECK(error == fifo + ": not a regular file (a FIFO)");
     }
     CHECK(error.find("/proc/self/fd/") == std::string::npos);
     // The fonts in use still measure and draw, also at sizes never opened before.

@@ -9,6 +9,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "file_system.h"
+
 namespace kiosk {
 namespace {
 
@@ -20,25 +22,6 @@ FileIdentity IdentityOf(const struct stat& st) {
   return {static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino),
           static_cast<std::int64_t>(st.st_size),
           static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec};
-}
-
-// Opens `path` for reading if it is a regular file, without ever blocking: O_NONBLOCK
-// keeps open() from waiting for a FIFO's writer, fstat then refuses anything but a regular
-// file, and the flag is cleared again for ordinary reads. -1 with *error otherwise.
-int OpenRegularFile(const std::string& path, struct stat* st, std::string* error) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) {
-    *error = path + ": " + std::strerror(errno);
-    return -1;
-  }
-  if (::fstat(fd, st) != 0 || !S_ISREG(st->st_mode)) {
-    *error = path + (S_ISDIR(st->st_mode) ? ": is a directory" : ": not a regular file");
-    ::close(fd);
-    return -1;
-  }
-  const int flags = ::fcntl(fd, F_GETFL);
-  if (flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
-  return fd;
 }
 
 // A copy of `fd`'s content in memory, or -1 (then the file itself is pinned).
@@ -92,8 +75,13 @@ std::string PinnedFiles::Pin(const std::string& path, bool snapshot, std::string
     return "";
   }
   struct stat st {};
-  int fd = OpenRegularFile(path, &st, error);
-  if (fd < 0) return "";
+  std::string reason;
+  UniqueFd file = OpenRegularFile(path, -1, &reason);  // never blocks, regular files only
+  if (!file || ::fstat(file.get(), &st) != 0) {
+    *error = path + ": " + (file ? std::strerror(errno) : reason);
+    return "";
+  }
+  int fd = file.Release();
   const FileIdentity identity = IdentityOf(st);
   if (snapshot) {
     if (const int copy = Snapshot(fd, identity.size); copy >= 0) {
