@@ -40,8 +40,8 @@ inline constexpr unsigned char kChromeAlpha = 150;
 // What a playlist may hold. Past these, no screen could show the text readably and laying
 // it out would take seconds (every slide is laid out for --check --size and uniform_size):
 // validation rejects the file, naming the slide and the limit. Characters are code points.
-inline constexpr int kMaxSlides = 1000;
-inline constexpr int kMaxTextChars = 5000;         // in each kicker, title and text
+inline constexpr int kMaxSlides = 200;      // --render writes a picture of each in about 10 ms
+inline constexpr int kMaxTextChars = 5000;  // in each kicker, title and text
 inline constexpr int kMaxPlaylistChars = 100'000;  // in all slides together
 
 // Hot reload: read the files this long after the last change event of a burst (an
