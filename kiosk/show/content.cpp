@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "check.h"
+#include "font_check.h"
 #include "reload.h"
 
 namespace kiosk {
@@ -16,10 +17,14 @@ std::optional<Content> LoadQuietly(const std::string& path, std::ostream& err) {
   Content content{std::move(*result.playlist), {}};
   std::vector<std::string> warnings;
   std::string error;
-  const bool ok = ResolveFonts(content.playlist.theme, &content.fonts, &warnings, &error);
+  std::string key = "theme.font";
+  // A font file FreeType cannot load is a playlist error like any other: the show says so
+  // on its error screen (or keeps the last good version) instead of failing to open it.
+  const bool ok = ResolveFonts(content.playlist.theme, &content.fonts, &warnings, &error) &&
+                  CheckFontFiles(content.playlist.theme, fs, &content.fonts, &key, &error);
   for (const std::string& w : warnings) err << path << ": warning: theme.font: " << w << '\n';
   if (!ok) {
-    err << path << ": error: theme.font: " << error << '\n';
+    err << path << ": error: " << key << ": " << error << '\n';
     return std::nullopt;
   }
   return content;
