@@ -335,3 +335,62 @@ TEST_CASE("Synthetic bold keeps the two dots of Ä Ö Ü apart at title size") {
     }
   }
 }
+
+namespace {
+
+// Whether `s`, drawn in white, has opaque pixels of another colour: drawn by a colour
+// emoji font, not by a text font (whose pixels are all white, at some alpha).
+bool NotAllWhite(SDL_Surface* s) {
+  SDL_Surface* argb = SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_ARGB8888, 0);
+  REQUIRE(argb != nullptr);
+  bool colour = false;
+  for (int y = 0; y < argb->h && !colour; ++y) {
+    const auto* row = reinterpret_cast<const std::uint32_t*>(
+        static_cast<const std::uint8_t*>(argb->pixels) + y * argb->pitch);
+    for (int x = 0; x < argb->w; ++x) {
+      const std::uint32_t p = row[x];
+      const int r = (p >> 16) & 0xFF;
+      const int g = (p >> 8) & 0xFF;
+      const int b = p & 0xFF;
+      if ((p >> 24) > 200 && std::min({r, g, b}) < 160) colour = true;
+    }
+  }
+  SDL_FreeSurface(argb);
+  return colour;
+}
+
+}  // namespace
+
+TEST_CASE("Emoji sequences are one emoji: ZWJ families, flags, keycaps") {
+  // Issue 10, item 9: keycaps showed tofu (DejaVu's digit and a combining keycap), ZWJ
+  // sequences fell apart into their members.
+  Ttf ttf;
+  kiosk::TtfFonts fonts;
+  std::string error;
+  REQUIRE(fonts.Open(DefaultFonts(), &error));
+  const int px = 80;
+  const int one = fonts.Width("\xF0\x9F\x91\xA8", FontStyle::kRegular, px);  // U+1F468 man
+  REQUIRE(one > px / 2);
+  const struct {
+    const char* name;
+    const char* text;
+  } kSequences[] = {
+      {"family", "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7"},
+      {"rainbow flag", "\xF0\x9F\x8F\xB3\xEF\xB8\x8F\xE2\x80\x8D\xF0\x9F\x8C\x88"},
+      {"keycap 1", "1\xEF\xB8\x8F\xE2\x83\xA3"},
+      {"keycap #", "#\xEF\xB8\x8F\xE2\x83\xA3"},
+      {"flag DE", "\xF0\x9F\x87\xA9\xF0\x9F\x87\xAA"},
+  };
+  for (const auto& seq : kSequences) {
+    CAPTURE(std::string(seq.name));
+    const int w = fonts.Width(seq.text, FontStyle::kRegular, px);
+    CHECK(w >= one * 8 / 10);
+    CHECK(w <= one * 12 / 10);
+    int top = 0;
+    SDL_Surface* s =
+        fonts.Render(seq.text, FontStyle::kRegular, px, kiosk::Color{255, 255, 255}, false, &top);
+    REQUIRE(s != nullptr);
+    CHECK(NotAllWhite(s));  // from the colour emoji font, not DejaVu's white glyphs
+    SDL_FreeSurface(s);
+  }
+}
