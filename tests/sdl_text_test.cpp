@@ -100,8 +100,8 @@ TEST_CASE("TtfFonts: a missing font file is an error, not a crash") {
   Ttf ttf;
   kiosk::TtfFonts fonts;
   std::string error;
-  CHECK_FALSE(
-      fonts.Open({"/nonexistent/font.ttf", "/nonexistent/font.ttf", false, {}, {}, {}}, &error));
+  CHECK_FALSE(fonts.Open({"/nonexistent/font.ttf", "/nonexistent/font.ttf", false, {}, {}, {}, {}},
+                         &error));
   CHECK(error.find("/nonexistent/font.ttf") != std::string::npos);
 }
 
@@ -393,4 +393,20 @@ TEST_CASE("Emoji sequences are one emoji: ZWJ families, flags, keycaps") {
     CHECK(NotAllWhite(s));  // from the colour emoji font, not DejaVu's white glyphs
     SDL_FreeSurface(s);
   }
+}
+
+TEST_CASE("Coverage comes from fontconfig: another script opens only the font that draws it") {
+  // Issue 11, defect 9: coverage was probed by opening fallback fonts at 16 px, one after
+  // the other, until one had the character; and every fallback face used was opened at
+  // two more sizes to learn whether it was a bitmap font.
+  Ttf ttf;
+  kiosk::TtfFonts fonts;
+  std::string error;
+  REQUIRE(fonts.Open(DefaultFonts(), &error));
+  CHECK(fonts.open_fonts() == 2);  // regular and bold, 16 px
+  // Amharic: DejaVu Sans has none of it, Noto Sans Ethiopic has it all.
+  CHECK(fonts.Width("\xE1\x88\xB0\xE1\x88\x8B\xE1\x88\x9D", FontStyle::kRegular, 80) > 0);
+  CHECK(fonts.open_fonts() == 3);  // + the Ethiopic font at 80 px, nothing to ask about
+  CHECK(fonts.Width("Wort \xE1\x88\xB0", FontStyle::kRegular, 80) > 0);
+  CHECK(fonts.open_fonts() == 4);  // + DejaVu Sans at 80 px
 }

@@ -249,6 +249,9 @@ std::vector<TtfFonts::Piece> TtfFonts::Pieces(std::string_view text, bool rtl_ba
 
 int TtfFonts::FixedHeight(int face) {
   if (face == 0) return 0;
+  // fontconfig knows which faces have outlines: those need no font opened to ask.
+  const auto index = static_cast<std::size_t>(face - 1);
+  if (index < files_.fallback_bitmap_only.size() && !files_.fallback_bitmap_only[index]) return 0;
   auto it = fixed_height_.find(face);
   if (it == fixed_height_.end()) {
     // A face whose height ignores the requested size has only bitmap strikes.

@@ -100,6 +100,7 @@ void FallbackChain(const std::string& family, const std::string& primary, FontFi
   std::vector<std::string>& files = out->fallbacks;
   files.clear();
   out->fallback_coverage.clear();
+  out->fallback_bitmap_only.clear();
   FcConfig* config = KioskConfig();
   if (!config) return;
   FcPattern* pattern = FcPatternCreate();
@@ -124,6 +125,9 @@ void FallbackChain(const std::string& family, const std::string& primary, FontFi
     if (std::find(files.begin(), files.end(), path) != files.end()) continue;
     files.push_back(path);
     out->fallback_coverage.push_back(CoverageOf(set->fonts[i]));
+    FcBool outline = FcTrue;
+    FcPatternGetBool(set->fonts[i], FC_OUTLINE, 0, &outline);
+    out->fallback_bitmap_only.push_back(outline == FcFalse);
   }
   FcFontSetDestroy(set);
 }
@@ -169,6 +173,7 @@ bool ResolveFonts(const Theme& theme, FontFiles* out, std::vector<std::string>* 
   out->coverage = {};
   out->fallbacks.clear();
   out->fallback_coverage.clear();
+  out->fallback_bitmap_only.clear();
   out->regular = FirstReadable(kRegularPaths);
   out->bold = FirstReadable(kBoldPaths);
   if (out->regular.empty()) {

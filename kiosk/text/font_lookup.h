@@ -35,6 +35,7 @@ struct FontFiles {
   std::vector<std::string> fallbacks;
   CharCoverage coverage;                        // the regular font's
   std::vector<CharCoverage> fallback_coverage;  // one per fallback
+  std::vector<bool> fallback_bitmap_only;       // one per fallback: no outlines (emoji)
 };
 
 // Returns false (with *error set) only when no font exists at all; whether the files are
