@@ -146,7 +146,6 @@ TtfFonts::FontRef TtfFonts::Get(int face, FontStyle style, int px) {
                                       : files_.fallbacks[static_cast<std::size_t>(face - 1)];
   FontRef font(TTF_OpenFont(file.c_str(), px), TTF_CloseFont);
   if (!font) return nullptr;
-  ++fonts_opened_;
   fonts_.emplace(key, OpenFont{font, ++use_counter_});
   return font;
 }

@@ -45,9 +45,8 @@ class TtfFonts : public TextMeasurer {
   // and each open size holds its own copy of the font's tables and glyph cache (SDL_ttf,
   // HarfBuzz): once a slide is laid out and drawn, only the sizes it uses are worth keeping.
   void CloseAllBut(std::size_t keep);
-  // How many font sizes are open (in the cache), and how many were ever opened.
+  // How many font sizes are open.
   std::size_t open_fonts() const { return fonts_.size(); }
-  std::size_t fonts_opened() const { return fonts_opened_; }
 
   // Anti-aliased text with an alpha channel, in a paragraph of the given direction; the
   // caller frees it. *top is where the surface's top goes relative to the line's top
@@ -98,7 +97,6 @@ class TtfFonts : public TextMeasurer {
   };
   std::map<std::tuple<int, FontStyle, int>, OpenFont> fonts_;  // (face, style, px)
   std::uint64_t use_counter_ = 0;
-  std::size_t fonts_opened_ = 0;
   std::map<std::pair<int, char32_t>, bool> coverage_;
   std::map<int, int> fixed_height_;     // bitmap-only faces: their one height (0 = scalable)
   UBreakIterator* clusters_ = nullptr;  // made on first use
