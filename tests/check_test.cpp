@@ -2,6 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <fstream>
+#include <iterator>
 #include <sstream>
 #include <string>
 
@@ -13,8 +17,35 @@ namespace kiosk {
 namespace {
 
 // A theme.font_file that exists in the fake keeps fontconfig (and the machine's fonts)
-// out of these tests: ResolveFonts takes a font_file as it is.
+// out of these tests: ResolveFonts takes a font_file as it is. It holds a real font
+// (FreeType checks it); bad.ttf is not one, cut.ttf is a font cut short, and blank.ttf
+// one whose glyph outlines were overwritten with zeros (it opens, but draws nothing).
 const std::string kFontTheme = R"("theme": {"font_file": "f.ttf"})";
+
+std::string RealFont() {
+  std::ifstream in("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", std::ios::binary);
+  std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  REQUIRE_MESSAGE(bytes.size() > 100000, "fonts-dejavu-core is not installed");
+  return bytes;
+}
+
+// `font` with its glyf table (the outlines) overwritten with zeros.
+std::string BlankGlyphs(std::string font) {
+  auto u32 = [&](std::size_t at) {
+    std::uint32_t v = 0;
+    for (std::size_t i = 0; i < 4; ++i) v = v << 8 | static_cast<unsigned char>(font[at + i]);
+    return static_cast<std::size_t>(v);
+  };
+  const std::size_t tables = u32(4) >> 16;
+  for (std::size_t i = 0; i < tables; ++i) {
+    const std::size_t entry = 12 + 16 * i;
+    if (font.compare(entry, 4, "glyf") != 0) continue;
+    std::fill_n(font.begin() + static_cast<std::ptrdiff_t>(u32(entry + 8)), u32(entry + 12), '\0');
+    return font;
+  }
+  FAIL("no glyf table");
+  return font;
+}
 
 struct CheckCase {
   std::string name;
@@ -52,6 +83,20 @@ const CheckCase kCases[] = {
      R"({"theme": {"font_file": "nope.ttf"}, "slides": [{"text": "a"}]})", 1,
      "shows/p.json: 1 error\n",
      "shows/p.json: error: theme.font_file: cannot read font file shows/nope.ttf\n"},
+    {"font_file that is not a font",
+     R"({"theme": {"font_file": "bad.ttf"}, "slides": [{"text": "a"}]})", 1,
+     "shows/p.json: 1 error\n",
+     "shows/p.json: error: theme.font_file: shows/bad.ttf: not a font FreeType can load "
+     "(unknown file format)\n"},
+    {"font_file cut short", R"({"theme": {"font_file": "cut.ttf"}, "slides": [{"text": "a"}]})", 1,
+     "shows/p.json: 1 error\n",
+     "shows/p.json: error: theme.font_file: shows/cut.ttf: not a font FreeType can load "
+     "(unknown file format)\n"},
+    {"font_file whose glyphs are blank",
+     R"({"theme": {"font_file": "blank.ttf"}, "slides": [{"text": "a"}]})", 1,
+     "shows/p.json: 1 error\n",
+     "shows/p.json: error: theme.font_file: shows/blank.ttf: not a font FreeType can load: "
+     "its glyphs are empty (a file cut short?)\n"},
 };
 
 TEST_CASE("CheckPlaylist: a language without hyphenation patterns is a warning") {
@@ -110,7 +155,10 @@ TEST_CASE("CheckPlaylist") {
     CAPTURE(c.name);
     FakeFileSystem fs;
     fs.Create("shows/p.json", c.json);
-    fs.Create("shows/f.ttf", "font");
+    fs.Create("shows/f.ttf", RealFont());
+    fs.Create("shows/bad.ttf", std::string(4096, 'x'));
+    fs.Create("shows/cut.ttf", RealFont().substr(0, 200000));
+    fs.Create("shows/blank.ttf", BlankGlyphs(RealFont()));
     std::ostringstream out;
     std::ostringstream err;
     CHECK(CheckPlaylist("shows/p.json", fs, out, err) == c.exit_code);

@@ -100,7 +100,8 @@ TEST_CASE("TtfFonts: a missing font file is an error, not a crash") {
   Ttf ttf;
   kiosk::TtfFonts fonts;
   std::string error;
-  CHECK_FALSE(fonts.Open({"/nonexistent/font.ttf", "/nonexistent/font.ttf", false, {}}, &error));
+  CHECK_FALSE(fonts.Open({"/nonexistent/font.ttf", "/nonexistent/font.ttf", false, {}, {}, {}, {}},
+                         &error));
   CHECK(error.find("/nonexistent/font.ttf") != std::string::npos);
 }
 
@@ -217,4 +218,195 @@ TEST_CASE("Every key in the key table is a name SDL knows") {
     CHECK(code != SDLK_UNKNOWN);
     CHECK(std::string_view(SDL_GetKeyName(code)) == binding.key);
   }
+}
+
+TEST_CASE("TtfFonts: more than 64 sizes in play never close a font still in use") {
+  // Issue 11, defect 1: once 64 sizes were open, opening one more closed every font,
+  // including the one the caller had just been handed (the emoji font in Prepare, the
+  // theme's font in Render): a use after free that ASan (CI's sanitizer run) reports.
+  Ttf ttf;
+  kiosk::TtfFonts fonts;
+  std::string error;
+  REQUIRE(fonts.Open(DefaultFonts(), &error));
+  // The emoji first: its font is opened, then the theme's at the same size.
+  const std::string text = "\xF0\x9F\x91\x8B Wort \xE1\x88\xB0\xE1\x88\x8B";
+  for (int round = 0; round < 2; ++round) {
+    fonts.Width("x", FontStyle::kRegular, 7 + round);  // the other parity of open sizes
+    for (int px = 20; px < 220; ++px) {
+      CAPTURE(px);
+      CHECK(fonts.Width(text, FontStyle::kRegular, px) > 0);
+      int top = 0;
+      SDL_Surface* s = fonts.Render(text, FontStyle::kBold, px, kiosk::Color{}, false, &top);
+      CHECK(s != nullptr);
+      if (s) SDL_FreeSurface(s);
+    }
+  }
+}
+
+TEST_CASE("Laying out fallback scripts at a uniform size with 64+ sizes open is safe") {
+  Ttf ttf;
+  kiosk::RealFileSystem fs;
+  auto loaded = kiosk::LoadPlaylist(KIOSK_SOURCE_DIR "/tests/data/scripts.json", fs);
+  REQUIRE(loaded.playlist);
+  loaded.playlist->theme.uniform_size = true;
+  kiosk::FontFiles files;
+  std::vector<std::string> warnings;
+  std::string error;
+  REQUIRE(kiosk::ResolveFonts(loaded.playlist->theme, &files, &warnings, &error));
+  kiosk::TtfFonts fonts;
+  REQUIRE(fonts.Open(files, &error));
+  for (const Size size : kSizes) {
+    const auto limits = kiosk::LimitsFor(loaded.playlist->theme, size.w, size.h);
+    for (const auto& slide : loaded.playlist->slides) {
+      CHECK(kiosk::LayoutSlide(slide, limits, fonts, German()).body_px > 0);
+    }
+  }
+}
+
+namespace {
+
+// The most separate runs of ink (alpha > 50 %) on any row of `s` above row `below`.
+int MostInkRunsAbove(SDL_Surface* s, int below) {
+  SDL_Surface* argb = SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_ARGB8888, 0);
+  REQUIRE(argb != nullptr);
+  int most = 0;
+  for (int y = 0; y < std::min(below, argb->h); ++y) {
+    const auto* row = reinterpret_cast<const std::uint32_t*>(
+        static_cast<const std::uint8_t*>(argb->pixels) + y * argb->pitch);
+    int runs = 0;
+    bool inside = false;
+    for (int x = 0; x < argb->w; ++x) {
+      const bool ink = (row[x] >> 24) > 128;
+      runs += ink && !inside;
+      inside = ink;
+    }
+    most = std::max(most, runs);
+  }
+  SDL_FreeSurface(argb);
+  return most;
+}
+
+// The first row of `s` with ink.
+int FirstInkRow(SDL_Surface* s) {
+  SDL_Surface* argb = SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_ARGB8888, 0);
+  REQUIRE(argb != nullptr);
+  int first = argb->h;
+  for (int y = 0; y < argb->h && first == argb->h; ++y) {
+    const auto* row = reinterpret_cast<const std::uint32_t*>(
+        static_cast<const std::uint8_t*>(argb->pixels) + y * argb->pitch);
+    for (int x = 0; x < argb->w; ++x) {
+      if ((row[x] >> 24) > 128) first = y;
+    }
+  }
+  SDL_FreeSurface(argb);
+  return first;
+}
+
+}  // namespace
+
+TEST_CASE("Synthetic bold keeps the two dots of Ä Ö Ü apart at title size") {
+  // Issue 10, class 6: a font_file has no bold face; SDL_ttf's emboldening melted the
+  // dots into a bar ("Ā Ō Ū").
+  Ttf ttf;
+  const kiosk::FontFiles system = DefaultFonts();
+  kiosk::FontFiles files;
+  files.regular = system.regular;
+  files.bold = system.regular;
+  files.synthetic_bold = true;
+  kiosk::TtfFonts fonts;
+  std::string error;
+  REQUIRE(fonts.Open(files, &error));
+  for (int px : {60, 120, 200}) {
+    CAPTURE(px);
+    int top = 0;
+    SDL_Surface* plain = fonts.Render("A", FontStyle::kBold, px, kiosk::Color{}, false, &top);
+    REQUIRE(plain != nullptr);
+    const int cap_top = FirstInkRow(plain);
+    SDL_FreeSurface(plain);
+    for (const char* umlaut : {"\xC3\x84", "\xC3\x96", "\xC3\x9C"}) {  // Ä Ö Ü
+      CAPTURE(umlaut);
+      SDL_Surface* s = fonts.Render(umlaut, FontStyle::kBold, px, kiosk::Color{}, false, &top);
+      REQUIRE(s != nullptr);
+      CHECK(MostInkRunsAbove(s, cap_top - 1) == 2);  // two dots, not one bar
+      // Drawn as wide as measured, and bolder than the regular face.
+      CHECK(s->w == fonts.Width(umlaut, FontStyle::kBold, px));
+      CHECK(s->w > fonts.Width(umlaut, FontStyle::kRegular, px));
+      SDL_FreeSurface(s);
+    }
+  }
+}
+
+namespace {
+
+// Whether `s`, drawn in white, has opaque pixels of another colour: drawn by a colour
+// emoji font, not by a text font (whose pixels are all white, at some alpha).
+bool NotAllWhite(SDL_Surface* s) {
+  SDL_Surface* argb = SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_ARGB8888, 0);
+  REQUIRE(argb != nullptr);
+  bool colour = false;
+  for (int y = 0; y < argb->h && !colour; ++y) {
+    const auto* row = reinterpret_cast<const std::uint32_t*>(
+        static_cast<const std::uint8_t*>(argb->pixels) + y * argb->pitch);
+    for (int x = 0; x < argb->w; ++x) {
+      const std::uint32_t p = row[x];
+      const int r = (p >> 16) & 0xFF;
+      const int g = (p >> 8) & 0xFF;
+      const int b = p & 0xFF;
+      if ((p >> 24) > 200 && std::min({r, g, b}) < 160) colour = true;
+    }
+  }
+  SDL_FreeSurface(argb);
+  return colour;
+}
+
+}  // namespace
+
+TEST_CASE("Emoji sequences are one emoji: ZWJ families, flags, keycaps") {
+  // Issue 10, item 9: keycaps showed tofu (DejaVu's digit and a combining keycap), ZWJ
+  // sequences fell apart into their members.
+  Ttf ttf;
+  kiosk::TtfFonts fonts;
+  std::string error;
+  REQUIRE(fonts.Open(DefaultFonts(), &error));
+  const int px = 80;
+  const int one = fonts.Width("\xF0\x9F\x91\xA8", FontStyle::kRegular, px);  // U+1F468 man
+  REQUIRE(one > px / 2);
+  const struct {
+    const char* name;
+    const char* text;
+  } kSequences[] = {
+      {"family", "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7"},
+      {"rainbow flag", "\xF0\x9F\x8F\xB3\xEF\xB8\x8F\xE2\x80\x8D\xF0\x9F\x8C\x88"},
+      {"keycap 1", "1\xEF\xB8\x8F\xE2\x83\xA3"},
+      {"keycap #", "#\xEF\xB8\x8F\xE2\x83\xA3"},
+      {"flag DE", "\xF0\x9F\x87\xA9\xF0\x9F\x87\xAA"},
+  };
+  for (const auto& seq : kSequences) {
+    CAPTURE(std::string(seq.name));
+    const int w = fonts.Width(seq.text, FontStyle::kRegular, px);
+    CHECK(w >= one * 8 / 10);
+    CHECK(w <= one * 12 / 10);
+    int top = 0;
+    SDL_Surface* s =
+        fonts.Render(seq.text, FontStyle::kRegular, px, kiosk::Color{255, 255, 255}, false, &top);
+    REQUIRE(s != nullptr);
+    CHECK(NotAllWhite(s));  // from the colour emoji font, not DejaVu's white glyphs
+    SDL_FreeSurface(s);
+  }
+}
+
+TEST_CASE("Coverage comes from fontconfig: another script opens only the font that draws it") {
+  // Issue 11, defect 9: coverage was probed by opening fallback fonts at 16 px, one after
+  // the other, until one had the character; and every fallback face used was opened at
+  // two more sizes to learn whether it was a bitmap font.
+  Ttf ttf;
+  kiosk::TtfFonts fonts;
+  std::string error;
+  REQUIRE(fonts.Open(DefaultFonts(), &error));
+  CHECK(fonts.open_fonts() == 2);  // regular and bold, 16 px
+  // Amharic: DejaVu Sans has none of it, Noto Sans Ethiopic has it all.
+  CHECK(fonts.Width("\xE1\x88\xB0\xE1\x88\x8B\xE1\x88\x9D", FontStyle::kRegular, 80) > 0);
+  CHECK(fonts.open_fonts() == 3);  // + the Ethiopic font at 80 px, nothing to ask about
+  CHECK(fonts.Width("Wort \xE1\x88\xB0", FontStyle::kRegular, 80) > 0);
+  CHECK(fonts.open_fonts() == 4);  // + DejaVu Sans at 80 px
 }

@@ -3,6 +3,11 @@
 // pieces of one font: the theme's font, else the first font of the fallback chain that
 // has the character. Each piece is shaped by HarfBuzz inside SDL_ttf with its script and
 // direction set, so Arabic joins and reads right to left.
+//
+// Font lifetimes: every open size is a FontRef (shared ownership). Code inside a call holds
+// the FontRefs it uses, so nothing it holds can be closed under it; the cache itself drops
+// sizes only at safe points: at the end of a public call (down to kMaxOpenFonts) and in
+// CloseAllBut (the show calls it once a slide is ready). No TTF_Font* leaves this class.
 #pragma once
 
 #include <SDL.h>
@@ -10,6 +15,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -17,6 +23,8 @@
 #include "color.h"
 #include "font_lookup.h"
 #include "layout_types.h"
+
+struct UBreakIterator;  // ICU's grapheme cluster iterator
 
 namespace kiosk {
 
@@ -56,26 +64,45 @@ class TtfFonts : public TextMeasurer {
     bool rtl = false;
     std::string script;
   };
+  // An open font size; it stays open while a FontRef to it lives.
+  using FontRef = std::shared_ptr<TTF_Font>;
+  // Drops the least recently used sizes beyond kMaxOpenFonts; see the lifetime note above.
+  class SafePoint {
+   public:
+    explicit SafePoint(TtfFonts* fonts) : fonts_(fonts) {}
+    ~SafePoint();
+    SafePoint(const SafePoint&) = delete;
+    SafePoint& operator=(const SafePoint&) = delete;
+
+   private:
+    TtfFonts* fonts_;
+  };
+
   // The pieces of `text` in visual order.
   std::vector<Piece> Pieces(std::string_view text, bool rtl_base);
-  TTF_Font* Get(int face, FontStyle style, int px);
+  FontRef Get(int face, FontStyle style, int px);
   // Sets up a font for one piece; returns the scale for bitmap-only faces (emoji).
-  TTF_Font* Prepare(const Piece& piece, FontStyle style, int px, double* scale);
+  FontRef Prepare(const Piece& piece, FontStyle style, int px, double* scale);
+  // Whether bold text in `face` is drawn emboldened by kiosk (no bold face of its own).
+  bool SyntheticBold(int face, FontStyle style);
   bool Covers(int face, char32_t cp);
   // The one pixel height of a bitmap-only face (colour emoji), 0 for scalable faces.
   int FixedHeight(int face);
   int FaceFor(char32_t cp, int current);
+  // The face for one grapheme cluster (an emoji sequence, a letter with its marks).
+  int FaceForCluster(std::string_view cluster, int current);
   void CloseAll();
 
   FontFiles files_;
   struct OpenFont {
-    TTF_Font* font = nullptr;
+    FontRef font;
     std::uint64_t last_use = 0;
   };
   std::map<std::tuple<int, FontStyle, int>, OpenFont> fonts_;  // (face, style, px)
   std::uint64_t use_counter_ = 0;
   std::map<std::pair<int, char32_t>, bool> coverage_;
-  std::map<int, int> fixed_height_;  // bitmap-only faces: their one height (0 = scalable)
+  std::map<int, int> fixed_height_;     // bitmap-only faces: their one height (0 = scalable)
+  UBreakIterator* clusters_ = nullptr;  // made on first use
 };
 
 }  // namespace kiosk

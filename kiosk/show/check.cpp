@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "deck.h"
+#include "font_check.h"
 #include "hyphenation.h"
 
 namespace kiosk {
@@ -41,8 +42,10 @@ int CheckPlaylist(const std::string& path, const FileSystem& fs, std::ostream& o
     FontFiles fonts;
     std::vector<std::string> font_warnings;
     std::string font_error;
-    if (!ResolveFonts(result.playlist->theme, &fonts, &font_warnings, &font_error)) {
-      add(Severity::kError, "theme.font", font_error);
+    std::string font_key = "theme.font";
+    if (!ResolveFonts(result.playlist->theme, &fonts, &font_warnings, &font_error) ||
+        !CheckFontFiles(result.playlist->theme, fs, &fonts, &font_key, &font_error)) {
+      add(Severity::kError, font_key, font_error);
     }
     for (std::string& w : font_warnings) add(Severity::kWarning, "theme.font", std::move(w));
     if (FindHyphenationDictionary(result.playlist->lang).empty()) {

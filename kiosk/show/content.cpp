@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "check.h"
+#include "font_check.h"
 #include "reload.h"
 
 namespace kiosk {
@@ -17,12 +18,16 @@ std::optional<Content> LoadQuietly(const std::string& path, std::ostream& err) {
   Content content{std::move(*result.playlist), {}};
   std::vector<std::string> warnings;
   std::string error;
-  const bool ok = ResolveFonts(content.playlist.theme, &content.fonts, &warnings, &error);
+  std::string key = "theme.font";
+  // A font file FreeType cannot load is a playlist error like any other: the show says so
+  // on its error screen (or keeps the last good version) instead of failing to open it.
+  const bool ok = ResolveFonts(content.playlist.theme, &content.fonts, &warnings, &error) &&
+                  CheckFontFiles(content.playlist.theme, fs, &content.fonts, &key, &error);
   for (const std::string& w : warnings) {
     err << FormatDiagnostic({Severity::kWarning, path, 0, 0, "theme.font", w}) << '\n';
   }
   if (!ok) {
-    err << FormatDiagnostic({Severity::kError, path, 0, 0, "theme.font", error}) << '\n';
+    err << FormatDiagnostic({Severity::kError, path, 0, 0, key, error}) << '\n';
     return std::nullopt;
   }
   return content;

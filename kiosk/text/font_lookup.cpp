@@ -41,7 +41,14 @@ struct Match {
   std::string file;
   std::string family;
   int weight = FC_WEIGHT_REGULAR;
+  CharCoverage coverage;
 };
+
+CharCoverage CoverageOf(FcPattern* font) {
+  FcCharSet* set = nullptr;
+  return FcPatternGetCharSet(font, FC_CHARSET, 0, &set) == FcResultMatch ? CharCoverage::Of(set)
+                                                                         : CharCoverage();
+}
 
 bool FcMatchFamily(const std::string& family, bool bold, Match* out) {
   FcConfig* config = KioskConfig();
@@ -66,6 +73,7 @@ bool FcMatchFamily(const std::string& family, bool bold, Match* out) {
       out->family = reinterpret_cast<const char*>(fam);
     }
     FcPatternGetInteger(match, FC_WEIGHT, 0, &out->weight);
+    out->coverage = CoverageOf(match);
   }
   FcPatternDestroy(match);
   return ok;
@@ -86,11 +94,15 @@ bool IsGenericFamily(const std::string& family) {
 }
 
 // The fallback chain: fontconfig sorts every font by how well it matches the theme's
-// family and then "kiosk-fallback", keeping only those that add characters (trim).
-std::vector<std::string> FallbackChain(const std::string& family, const std::string& primary) {
-  std::vector<std::string> files;
+// family and then "kiosk-fallback", keeping only those that add characters (trim). Each
+// comes with its character set, so coverage is known without opening it.
+void FallbackChain(const std::string& family, const std::string& primary, FontFiles* out) {
+  std::vector<std::string>& files = out->fallbacks;
+  files.clear();
+  out->fallback_coverage.clear();
+  out->fallback_bitmap_only.clear();
   FcConfig* config = KioskConfig();
-  if (!config) return files;
+  if (!config) return;
   FcPattern* pattern = FcPatternCreate();
   FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
   FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>("kiosk-fallback"));
@@ -101,7 +113,7 @@ std::vector<std::string> FallbackChain(const std::string& family, const std::str
   FcResult result = FcResultNoMatch;
   FcFontSet* set = FcFontSort(config, pattern, FcTrue, nullptr, &result);
   FcPatternDestroy(pattern);
-  if (!set) return files;
+  if (!set) return;
   for (int i = 0; i < set->nfont && files.size() < kMaxFallbacks; ++i) {
     FcChar8* file = nullptr;
     FcBool scalable = FcTrue;
@@ -110,13 +122,27 @@ std::vector<std::string> FallbackChain(const std::string& family, const std::str
     const std::string path = reinterpret_cast<const char*>(file);
     // Bitmap-only faces (Noto Color Emoji) are fine: the renderer scales them.
     if (path == primary || path.ends_with(".pcf.gz") || path.ends_with(".pcf")) continue;
-    if (std::find(files.begin(), files.end(), path) == files.end()) files.push_back(path);
+    if (std::find(files.begin(), files.end(), path) != files.end()) continue;
+    files.push_back(path);
+    out->fallback_coverage.push_back(CoverageOf(set->fonts[i]));
+    FcBool outline = FcTrue;
+    FcPatternGetBool(set->fonts[i], FC_OUTLINE, 0, &outline);
+    out->fallback_bitmap_only.push_back(outline == FcFalse);
   }
   FcFontSetDestroy(set);
-  return files;
 }
 
 }  // namespace
+
+CharCoverage CharCoverage::Of(const FcCharSet* set) {
+  CharCoverage coverage;
+  if (set) coverage.set_.reset(FcCharSetCopy(const_cast<FcCharSet*>(set)), FcCharSetDestroy);
+  return coverage;
+}
+
+bool CharCoverage::Has(char32_t c) const {
+  return set_ && FcCharSetHasChar(set_.get(), static_cast<FcChar32>(c)) == FcTrue;
+}
 
 bool ResolveFonts(const Theme& theme, FontFiles* out, std::vector<std::string>* warnings,
                   std::string* error) {
@@ -124,7 +150,8 @@ bool ResolveFonts(const Theme& theme, FontFiles* out, std::vector<std::string>* 
     out->regular = theme.font_file;
     out->bold = theme.font_file;
     out->synthetic_bold = true;
-    out->fallbacks = FallbackChain(theme.font_family, out->regular);
+    out->coverage = {};
+    FallbackChain(theme.font_family, out->regular, out);
     return true;
   }
   Match regular;
@@ -139,9 +166,14 @@ bool ResolveFonts(const Theme& theme, FontFiles* out, std::vector<std::string>* 
     out->regular = regular.file;
     out->bold = bold.file;
     out->synthetic_bold = bold.weight < FC_WEIGHT_DEMIBOLD;
-    out->fallbacks = FallbackChain(theme.font_family, out->regular);
+    out->coverage = regular.coverage;
+    FallbackChain(theme.font_family, out->regular, out);
     return true;
   }
+  out->coverage = {};
+  out->fallbacks.clear();
+  out->fallback_coverage.clear();
+  out->fallback_bitmap_only.clear();
   out->regular = FirstReadable(kRegularPaths);
   out->bold = FirstReadable(kBoldPaths);
   if (out->regular.empty()) {

@@ -68,6 +68,11 @@ std::vector<TextRun> VisualRuns(std::string_view line, bool rtl_base) {
       scripts[i - 1] = scripts[i];
     }
   }
+  // Neutrals with no script beside them are one run, not one per kind: an emoji ZWJ
+  // sequence (Common, Inherited, Common...) is shaped as a whole.
+  for (hb_script_t& s : scripts) {
+    if (neutral(s)) s = HB_SCRIPT_COMMON;
+  }
 
   struct Logical {
     std::size_t begin, end;

@@ -95,6 +95,45 @@ expect 0 'out:DE\.json: ok, 1 slide$' -- --check "$T/DE.json"
 printf '{\r"slides": [\r{"text": "a"}\r{"text": "b"}]\r}\r' >"$T/cr.json"
 expect 1 'err:cr\.json:4:1: error: ' -- --check "$T/cr.json"
 
+echo "== a font_file that is not a font (random bytes, a copy cut short)"
+head -c 20000 /dev/urandom >"$T/garbage.ttf"
+head -c 200000 /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf >"$T/cut.ttf"
+for font in garbage cut; do
+  printf '{"lang": "zz", "theme": {"font_file": "%s.ttf"}, "slides": [{"text": "a"}]}\n' "$font" \
+    >"$T/$font.json"
+  expect 1 "err:^$TRE/$font\.json: error: theme\.font_file: $TRE/$font\.ttf: not a font FreeType can load" \
+    'out:1 error' -- --check "$T/$font.json"
+  expect 1 "err:theme\.font_file: $TRE/$font\.ttf: not a font" -- --render "$T/render" "$T/$font.json"
+done
+# Live, it is a playlist error like any other: the error screen, not an exit (dummy driver).
+: >"$T/live.log"
+SDL_VIDEODRIVER=dummy "$KIOSK" --windowed --size 640x360 "$T/garbage.json" 2>"$T/live.log" \
+  >/dev/null </dev/null &
+LIVE=$!
+for ((i = 0; i < 500; i++)); do
+  grep -q 'first frame on screen' "$T/live.log" && break
+  kill -0 "$LIVE" 2>/dev/null || break
+  sleep 0.02
+done
+if ! kill -0 "$LIVE" 2>/dev/null; then
+  status=0
+  wait "$LIVE" || status=$?
+  echo "FAIL: the live show exited $status with a garbage font_file:" >&2
+  cat "$T/live.log" >&2
+  exit 1
+fi
+kill -TERM "$LIVE"
+status=0
+wait "$LIVE" || status=$?
+if ! grep -q "showing the playlist's errors on screen" "$T/live.log" ||
+  ! grep -qE "theme\.font_file: $TRE/garbage\.ttf: not a font" "$T/live.log" ||
+  grep -q /proc/self/fd "$T/live.log" || ((status != 0)); then
+  echo "FAIL: live start with a garbage font_file: no error screen naming the file (exit $status)" >&2
+  cat "$T/live.log" >&2
+  exit 1
+fi
+echo "  ok: live start with a garbage font_file shows the error screen"
+
 echo "== a show with no display to show on"
 # SDL would fall back to its invisible offscreen driver: kiosk refuses, so systemd or the
 # desktop's autostart tries again instead of a show that nobody can see.
