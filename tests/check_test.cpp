@@ -101,7 +101,7 @@ const CheckCase kCases[] = {
 
 TEST_CASE("CheckPlaylist: a language without hyphenation patterns is a warning") {
   FakeFileSystem fs;
-  fs.Create("shows/f.ttf", "font");
+  fs.Create("shows/f.ttf", RealFont());
   for (const char* lang : {"DE", "de_de", "de-DE"}) {  // hyphen-de, whatever the case
     CAPTURE(lang);
     fs.Create("shows/p.json",

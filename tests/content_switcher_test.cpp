@@ -34,9 +34,12 @@ Content Good(std::size_t slides, const std::string& font = "/u/font.ttf",
 struct FakeSource : ContentSource {
   std::optional<Content> next;
   std::vector<std::string> problems;
+  std::string unusable_font;  // with no `next`: the playlist read, its font_file unusable
   bool error_screen_has_font = true;
-  std::optional<Content> Load(const std::string&, std::vector<std::string>* out) override {
+  std::optional<Content> Load(const std::string&, std::vector<std::string>* out,
+                              std::string* font_file) override {
     if (!next) *out = problems;
+    *font_file = next ? next->playlist.theme.font_file : unusable_font;
     return next;
   }
   std::optional<Content> ErrorScreen(const std::string& path,
@@ -296,6 +299,21 @@ TEST_CASE("ContentSwitcher::watched: the playlist and the font files it named") 
   r.source.next.reset();  // does not parse: the playlist and the font showing
   r.switcher.Reload();
   CHECK(r.switcher.watched() == std::vector<std::string>{"/srv/p.json", "/u/a.ttf"});
+}
+
+TEST_CASE("ContentSwitcher::watched: a font the loader rejects is watched on the error screen") {
+  // --check's FreeType test rejects the font before any font is opened: the playlist was
+  // read, so its font_file is known, and fixing that file must bring the show.
+  Rig r;
+  r.source.problems = {"/srv/p.json: error: theme.font_file: /u/garbage.ttf: not a font"};
+  r.source.unusable_font = "/u/garbage.ttf";
+  REQUIRE(r.switcher.Start());
+  REQUIRE(r.switcher.showing_errors());
+  CHECK(r.switcher.watched() == std::vector<std::string>{"/srv/p.json", "/u/garbage.ttf"});
+
+  r.source.unusable_font.clear();  // now it does not even parse
+  r.switcher.Reload();
+  CHECK(r.switcher.watched() == std::vector<std::string>{"/srv/p.json"});
 }
 
 TEST_CASE("ContentSwitcher: hyphenation starts after the first frame, and on a new language") {

@@ -11,10 +11,12 @@
 namespace kiosk {
 namespace {
 
-std::optional<Content> LoadQuietly(const std::string& path, std::ostream& err) {
+std::optional<Content> LoadQuietly(const std::string& path, std::ostream& err,
+                                   std::string* font_file) {
   RealFileSystem fs;
   LoadResult result = LoadAndReport(path, fs, err);
   if (!result.playlist) return std::nullopt;
+  if (font_file) *font_file = result.playlist->theme.font_file;
   Content content{std::move(*result.playlist), {}};
   std::vector<std::string> warnings;
   std::string error;
@@ -41,9 +43,10 @@ std::string AsciiLower(std::string s) {
 }  // namespace
 
 // Loads and checks everything a show needs; prints why not on failure.
-std::optional<Content> LoadContent(const std::string& path, std::vector<std::string>* problems) {
+std::optional<Content> LoadContent(const std::string& path, std::vector<std::string>* problems,
+                                   std::string* font_file) {
   std::ostringstream report;
-  std::optional<Content> content = LoadQuietly(path, report);
+  std::optional<Content> content = LoadQuietly(path, report, font_file);
   std::cerr << report.str() << std::flush;
   if (problems) {
     std::istringstream lines(report.str());

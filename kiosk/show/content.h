@@ -21,9 +21,12 @@ struct Content {
 };
 
 // Loads and checks everything a show needs; prints every problem and returns nothing on
-// errors. With `problems`, also hands the printed lines back (for the error screen).
+// errors. With `problems`, also hands the printed lines back (for the error screen). With
+// `font_file`, also the playlist's theme.font_file whenever the playlist was read, even if
+// that font turned out unusable.
 std::optional<Content> LoadContent(const std::string& path,
-                                   std::vector<std::string>* problems = nullptr);
+                                   std::vector<std::string>* problems = nullptr,
+                                   std::string* font_file = nullptr);
 
 // The longest problem line the error screen shows (escaped, cut with "…").
 inline constexpr std::size_t kErrorScreenChars = 240;

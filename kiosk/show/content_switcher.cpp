@@ -7,8 +7,9 @@
 namespace kiosk {
 
 std::optional<Content> DiskContent::Load(const std::string& path,
-                                         std::vector<std::string>* problems) {
-  return LoadContent(path, problems);
+                                         std::vector<std::string>* problems,
+                                         std::string* font_file) {
+  return LoadContent(path, problems, font_file);
 }
 
 std::optional<Content> DiskContent::ErrorScreen(const std::string& path,
@@ -85,8 +86,8 @@ bool ContentSwitcher::ShowErrors(const std::vector<std::string>& problems, bool 
 
 bool ContentSwitcher::Start() {
   std::vector<std::string> problems;
-  std::optional<Content> content = seams_.source.Load(path_, &problems);
-  read_font_file_ = content ? content->playlist.theme.font_file : "";
+  read_font_file_.clear();
+  std::optional<Content> content = seams_.source.Load(path_, &problems, &read_font_file_);
   std::string error;
   if (content && SwitchFonts(content->fonts, &error)) {
     Show(std::move(*content), false, true);
@@ -103,8 +104,8 @@ void ContentSwitcher::Reload() {
   seams_.log("reloading " + path_);
   timer_.Reading(seams_.now());
   std::vector<std::string> problems;
-  std::optional<Content> content = seams_.source.Load(path_, &problems);
-  read_font_file_ = content ? content->playlist.theme.font_file : "";
+  read_font_file_.clear();
+  std::optional<Content> content = seams_.source.Load(path_, &problems, &read_font_file_);
   std::string error;
   if (content && SwitchFonts(content->fonts, &error)) {
     Show(std::move(*content), false, false);

@@ -32,8 +32,10 @@ class ContentSource {
  public:
   virtual ~ContentSource() = default;
   // The playlist at `path` and its fonts, or nothing with the problems, one a line.
-  virtual std::optional<Content> Load(const std::string& path,
-                                      std::vector<std::string>* problems) = 0;
+  // *font_file: the playlist's theme.font_file whenever the playlist itself was read, also
+  // when that font cannot be used (so fixing the font can be noticed).
+  virtual std::optional<Content> Load(const std::string& path, std::vector<std::string>* problems,
+                                      std::string* font_file) = 0;
   // The error screen for `problems`; nothing only if no font exists at all.
   virtual std::optional<Content> ErrorScreen(const std::string& path,
                                              const std::vector<std::string>& problems) = 0;
@@ -42,7 +44,8 @@ class ContentSource {
 // The files on disk, through LoadContent and ErrorScreenContent (messages go to stderr).
 class DiskContent : public ContentSource {
  public:
-  std::optional<Content> Load(const std::string& path, std::vector<std::string>* problems) override;
+  std::optional<Content> Load(const std::string& path, std::vector<std::string>* problems,
+                              std::string* font_file) override;
   std::optional<Content> ErrorScreen(const std::string& path,
                                      const std::vector<std::string>& problems) override;
 };
