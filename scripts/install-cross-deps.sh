@@ -28,7 +28,7 @@ HOST=(cmake ninja-build pkg-config qemu-user nlohmann-json3-dev libcli11-dev doc
   fonts-dejavu-core hyphen-de python3 python3-jsonschema)
 # The libraries kiosk links, as -dev packages of the target architecture.
 TARGET_DEV=(libsdl2-dev libsdl2-ttf-dev libpng-dev libudev-dev libfontconfig-dev libhyphen-dev
-  libfribidi-dev libharfbuzz-dev libicu-dev
+  libfribidi-dev libharfbuzz-dev libicu-dev libfreetype-dev
   libsystemd-dev)
 
 missing() {  # prints the packages among "$@" that are not installed
