@@ -1,8 +1,6 @@
 #include "sdl_text.h"
 
-#include <unicode/ubrk.h>
 #include <unicode/uchar.h>
-#include <unicode/utext.h>
 
 #include <algorithm>
 #include <cmath>
@@ -12,6 +10,7 @@
 
 #include "log.h"
 #include "text_runs.h"
+#include "unicode.h"
 #include "utf8.h"
 
 namespace kiosk {
@@ -99,10 +98,7 @@ SDL_Surface* Embolden(SDL_Surface* s, int extra, Color color) {
 
 TtfFonts::SafePoint::~SafePoint() { fonts_->CloseAllBut(kMaxOpenFonts); }
 
-TtfFonts::~TtfFonts() {
-  CloseAll();
-  if (clusters_) ubrk_close(clusters_);
-}
+TtfFonts::~TtfFonts() { CloseAll(); }
 
 void TtfFonts::CloseAll() { fonts_.clear(); }
 
@@ -141,7 +137,6 @@ void TtfFonts::Swap(TtfFonts& other) noexcept {
   std::swap(use_counter_, other.use_counter_);
   std::swap(coverage_, other.coverage_);
   std::swap(fixed_height_, other.fixed_height_);
-  std::swap(clusters_, other.clusters_);
 }
 
 TtfFonts::FontRef TtfFonts::Get(int face, FontStyle style, int px) {
@@ -215,41 +210,19 @@ int TtfFonts::FaceForCluster(std::string_view cluster, int current) {
 
 std::vector<TtfFonts::Piece> TtfFonts::Pieces(std::string_view text, bool rtl_base) {
   std::vector<Piece> pieces;
-  UErrorCode status = U_ZERO_ERROR;
-  if (!clusters_) clusters_ = ubrk_open(UBRK_CHARACTER, "", nullptr, 0, &status);
   for (const TextRun& run : VisualRuns(text, rtl_base)) {
     std::vector<Piece> logical;
     int face = 0;
-    auto add = [&](std::size_t start, std::size_t end) {
+    std::size_t start = 0;
+    for (const std::size_t end : unicode::GraphemeEnds(run.text)) {
       const std::string_view cluster(run.text.data() + start, end - start);
       face = FaceForCluster(cluster, logical.empty() ? 0 : face);
       if (logical.empty() || logical.back().face != face) {
         logical.push_back({"", face, run.rtl, run.script});
       }
       logical.back().text.append(cluster);
-    };
-    status = U_ZERO_ERROR;
-    UText* utext = utext_openUTF8(nullptr, run.text.data(),
-                                  static_cast<std::int64_t>(run.text.size()), &status);
-    if (clusters_ && U_SUCCESS(status)) ubrk_setUText(clusters_, utext, &status);
-    if (clusters_ && U_SUCCESS(status)) {
-      // UTF-8 UText: the boundaries are byte offsets into run.text.
-      std::size_t start = 0;
-      for (std::int32_t end = ubrk_following(clusters_, 0); end != UBRK_DONE;
-           end = ubrk_next(clusters_)) {
-        add(start, static_cast<std::size_t>(end));
-        start = static_cast<std::size_t>(end);
-      }
-      if (start < run.text.size()) add(start, run.text.size());
-    } else {
-      // No ICU break iterator: one code point at a time.
-      for (std::size_t i = 0; i < run.text.size();) {
-        const std::size_t start = i;
-        DecodeNext(run.text, &i);
-        add(start, i);
-      }
+      start = end;
     }
-    if (utext) utext_close(utext);
     // Within a right-to-left run the pieces are drawn from right to left.
     if (run.rtl) std::reverse(logical.begin(), logical.end());
     for (Piece& p : logical) pieces.push_back(std::move(p));

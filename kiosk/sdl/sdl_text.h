@@ -24,8 +24,6 @@
 #include "font_lookup.h"
 #include "layout_types.h"
 
-struct UBreakIterator;  // ICU's grapheme cluster iterator
-
 namespace kiosk {
 
 class TtfFonts : public TextMeasurer {
@@ -101,8 +99,7 @@ class TtfFonts : public TextMeasurer {
   std::map<std::tuple<int, FontStyle, int>, OpenFont> fonts_;  // (face, style, px)
   std::uint64_t use_counter_ = 0;
   std::map<std::pair<int, char32_t>, bool> coverage_;
-  std::map<int, int> fixed_height_;     // bitmap-only faces: their one height (0 = scalable)
-  UBreakIterator* clusters_ = nullptr;  // made on first use
+  std::map<int, int> fixed_height_;  // bitmap-only faces: their one height (0 = scalable)
 };
 
 }  // namespace kiosk
