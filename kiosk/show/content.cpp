@@ -82,7 +82,7 @@ std::unique_ptr<HyphenationLoader> StartHyphenation(const std::string& lang,
     Log("no hyphenation patterns for language \"" + shown +
         "\" in /usr/share/hyphen (Debian package hyphen-" +
         AsciiLower(shown.substr(0, shown.find_first_of("-_"))) +
-        "); lines break at spaces and hyphens only");
+        "); words are not hyphenated");
     return nullptr;
   }
   return std::make_unique<HyphenationLoader>(path, std::move(on_ready));

@@ -42,7 +42,7 @@ bool HyphenationKeeper::Apply(std::span<const std::size_t> on_screen, Millis ela
   applied_ = true;
   Hyphenator* hyphenator = loader_->Wait();
   if (!hyphenator) {
-    log_(loader_->error() + "; lines break at spaces and hyphens only");
+    log_(loader_->error() + "; words are not hyphenated");
     return false;
   }
   deck_.SetHyphenator(hyphenator, on_screen);

@@ -38,8 +38,8 @@ class HyphenationKeeper {
   // now, or with `defer` at StartDeferred() (the first playlist: after the first frame).
   void BeforePlaylist(const std::string& lang, bool defer = false);
   // After the Deck got its playlist: asks the patterns about the new words; if they were
-  // released and cannot answer, loads them again (until then the new words break at
-  // spaces and hyphens only).
+  // released and cannot answer, loads them again (until then the new words are not
+  // hyphenated).
   void AfterPlaylist();
   // After the first frame: starts the load BeforePlaylist deferred.
   void StartDeferred();
