@@ -18,23 +18,7 @@ SECTIONS=("$@")
 unset DISPLAY WAYLAND_DISPLAY
 export SDL_VIDEODRIVER=dummy
 
-T=$(mktemp -d)
-APP_PID=""
-cleanup() {
-  if [[ -n $APP_PID ]] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill -9 "$APP_PID" 2>/dev/null || true
-  fi
-  rm -rf -- "$T"
-}
-trap cleanup EXIT
-
-fail() {
-  echo "FAIL: $*" >&2
-  [[ -f $T/log ]] && { echo "--- kiosk stderr:" >&2; cat "$T/log" >&2; }
-  exit 1
-}
-ok() { echo "  ok: $*"; }
-now_ms() { echo $(($(date +%s%N) / 1000000)); }
+use_scratch_and_app
 
 # wait_for N REGEX: until the log has N lines matching REGEX (10 s at most).
 wait_for() {

@@ -14,21 +14,7 @@ take_kiosk_binary "$@"
 unset DISPLAY WAYLAND_DISPLAY
 export SDL_VIDEODRIVER=dummy
 
-T=$(mktemp -d)
-APP_PID=""
-cleanup() {
-  if [[ -n $APP_PID ]] && kill -0 "$APP_PID" 2>/dev/null; then kill -9 "$APP_PID" 2>/dev/null || true; fi
-  rm -rf -- "$T"
-}
-trap cleanup EXIT
-
-fail() {
-  echo "FAIL: $*" >&2
-  [[ -f $T/log ]] && { echo "--- kiosk stderr:" >&2; cat "$T/log" >&2; }
-  exit 1
-}
-ok() { echo "  ok: $*"; }
-now_ms() { echo $(($(date +%s%N) / 1000000)); }
+use_scratch_and_app
 
 # refused FILE EXPECTED MODE...: kiosk MODE FILE exits 1 within 10 s (qemu), saying EXPECTED.
 refused() {
