@@ -6,8 +6,8 @@
 set(KIOSK_SYSTEMD_UNIT_DIR "lib/systemd/system" CACHE STRING
     "Where the unit goes, relative to the prefix (Debian: /lib/systemd/system)")
 file(READ ${PROJECT_SOURCE_DIR}/systemd/kiosk.service _kiosk_unit)
-string(REPLACE "ExecStart=/usr/bin/kiosk" "ExecStart=${CMAKE_INSTALL_FULL_BINDIR}/kiosk"
-       _kiosk_unit "${_kiosk_unit}")
+string(REPLACE "--block-signal=TERM,HUP,INT /usr/bin/kiosk "
+       "--block-signal=TERM,HUP,INT ${CMAKE_INSTALL_FULL_BINDIR}/kiosk " _kiosk_unit "${_kiosk_unit}")
 file(GENERATE OUTPUT ${PROJECT_BINARY_DIR}/systemd/kiosk.service CONTENT "${_kiosk_unit}")
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
              ${PROJECT_SOURCE_DIR}/systemd/kiosk.service)

@@ -42,7 +42,8 @@ echo "  ok: binary, unit, playlist, fonts/kiosk.conf and kiosk.desktop inside"
 control=$(dpkg-deb --ctrl-tarfile "$DEB" | tar -t)  # not piped into grep -q: SIGPIPE
 grep -qx './postinst' <<<"$control" || fail "no postinst in the .deb"
 dpkg-deb -x "$DEB" "$TMP/root"
-grep -q "^ExecStart=${P#.}/bin/kiosk " "$TMP/root/$P/lib/systemd/system/kiosk.service" ||
+grep -q "^ExecStart=/usr/bin/env --block-signal=TERM,HUP,INT ${P#.}/bin/kiosk " \
+  "$TMP/root/$P/lib/systemd/system/kiosk.service" ||
   fail "the packaged unit does not start ${P#.}/bin/kiosk"
 echo "  ok: postinst, and the unit starts ${P#.}/bin/kiosk"
 echo "PASS: package_test"

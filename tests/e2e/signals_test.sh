@@ -137,4 +137,22 @@ for ((round = 1; round <= 20; round++)); do
   ((status == 0)) || fail "round $round: after an early SIGHUP, SIGTERM: exit $status, expected 0"
 done
 ok "SIGHUP as soon as kiosk runs, 20 times: kiosk lives on"
+# As the unit starts it (env --block-signal over the exec): a signal sent as soon as env
+# has blocked them, while kiosk's dynamic loader still runs, waits for kiosk.
+for ((round = 1; round <= 20; round++)); do
+  : >"$TMP/kiosk.log"
+  env -u DISPLAY -u WAYLAND_DISPLAY -u NOTIFY_SOCKET SDL_VIDEODRIVER=dummy \
+    env --block-signal=TERM,HUP,INT "$KIOSK" --size 640x360 "$TMP/playlist.json" \
+    >/dev/null 2>"$TMP/kiosk.log" </dev/null &
+  APP_PID=$!
+  for ((i = 0; i < 5000; i++)); do blocked "$APP_PID" && break; done
+  blocked "$APP_PID" || fail "round $round: env did not block SIGTERM and SIGHUP"
+  kill -HUP "$APP_PID"
+  kill -TERM "$APP_PID"
+  status=0
+  wait "$APP_PID" || status=$?
+  APP_PID=""
+  ((status == 0)) || fail "round $round (as the unit starts it): HUP and TERM at once: exit $status, expected 0"
+done
+ok "as the unit starts it (env --block-signal): HUP and TERM at once, 20 times: exit 0"
 echo "PASS: signals_test"

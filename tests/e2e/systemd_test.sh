@@ -14,11 +14,12 @@ UNIT=$1
 KIOSK=$(realpath -- "$2")
 MAX_EXPOSURE=1.5
 command -v systemd-analyze >/dev/null || { echo "FAIL: systemd-analyze not found (apt-get install systemd)" >&2; exit 1; }
-grep -q '^ExecStart=/usr/bin/kiosk' "$UNIT" || { echo "FAIL: $UNIT does not start /usr/bin/kiosk" >&2; exit 1; }
+START='ExecStart=/usr/bin/env --block-signal=TERM,HUP,INT /usr/bin/kiosk '
+grep -qF "$START" "$UNIT" || { echo "FAIL: $UNIT does not start /usr/bin/kiosk with the signals blocked" >&2; exit 1; }
 
 TMP=$(mktemp -d)
 trap 'rm -rf -- "$TMP"' EXIT
-sed "s#^ExecStart=/usr/bin/kiosk#ExecStart=$KIOSK#" "$UNIT" >"$TMP/kiosk.service"
+sed "s# /usr/bin/kiosk # $KIOSK #" "$UNIT" >"$TMP/kiosk.service"
 
 echo "== systemd-analyze verify"
 status=0
