@@ -81,8 +81,7 @@ std::unique_ptr<HyphenationLoader> StartHyphenation(const std::string& lang,
     const std::string shown = EchoForUser(lang);
     Log("no hyphenation patterns for language \"" + shown +
         "\" in /usr/share/hyphen (Debian package hyphen-" +
-        AsciiLower(shown.substr(0, shown.find_first_of("-_"))) +
-        "); words are not hyphenated");
+        AsciiLower(shown.substr(0, shown.find_first_of("-_"))) + "); words are not hyphenated");
     return nullptr;
   }
   return std::make_unique<HyphenationLoader>(path, std::move(on_ready));
