@@ -167,6 +167,28 @@ TEST_CASE("CheckPlaylist") {
   }
 }
 
+TEST_CASE("CheckPlaylist: fonts have a limit of their own, far above the playlist's") {
+  // A CJK font is about 20 MiB: the playlist's 4 MiB limit once refused it as a font.
+  FakeFileSystem fs;
+  fs.Create("shows/p.json", R"({"theme": {"font_file": "big.ttf"}, "slides": [{"text": "a"}]})");
+  std::string big = RealFont();
+  big.resize(static_cast<std::size_t>(config::kMaxPlaylistBytes) + 1, '\0');  // padded at the end
+  fs.Create("shows/big.ttf", big);
+  std::ostringstream out;
+  std::ostringstream err;
+  CHECK(CheckPlaylist("shows/p.json", fs, out, err) == 0);
+  CHECK(err.str() == "");
+
+  big.resize(static_cast<std::size_t>(config::kMaxFontBytes) + 1, '\0');
+  fs.Create("shows/big.ttf", std::move(big));
+  std::ostringstream out2;
+  std::ostringstream err2;
+  CHECK(CheckPlaylist("shows/p.json", fs, out2, err2) == 1);
+  CHECK(err2.str() ==
+        "shows/p.json: error: theme.font_file: shows/big.ttf: cannot read: file too large (over "
+        "64 MiB)\n");
+}
+
 TEST_CASE("CheckPlaylist on a missing file") {
   FakeFileSystem fs;
   std::ostringstream out;

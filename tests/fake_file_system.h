@@ -14,7 +14,8 @@ class FakeFileSystem : public FileSystem {
   // A file that exists but cannot be read (as root, chmod 000 would not stop a real read).
   void Unreadable(const std::string& path, std::string error) { errors_[path] = std::move(error); }
 
-  bool ReadFile(const std::string& path, std::string* contents, std::string* error) const override {
+  bool ReadFile(const std::string& path, long long max_bytes, std::string* contents,
+                std::string* error) const override {
     if (auto e = errors_.find(path); e != errors_.end()) {
       *error = e->second;
       return false;
@@ -22,6 +23,10 @@ class FakeFileSystem : public FileSystem {
     auto it = files_.find(path);
     if (it == files_.end()) {
       *error = "No such file or directory";
+      return false;
+    }
+    if (max_bytes >= 0 && static_cast<long long>(it->second.size()) > max_bytes) {
+      *error = FileTooLarge(max_bytes);
       return false;
     }
     *contents = it->second;

@@ -47,13 +47,15 @@ TEST_CASE("RealFileSystem reads files and says why it cannot") {
   kiosk::RealFileSystem real;
   std::string text;
   std::string error;
-  CHECK(real.ReadFile((dir.path / "p.json").string(), &text, &error));
+  CHECK(real.ReadFile((dir.path / "p.json").string(), kiosk::config::kMaxPlaylistBytes, &text,
+                      &error));
   CHECK(text == "{\"slides\": []}");
   CHECK(real.IsReadableFile((dir.path / "p.json").string()));
 
-  CHECK_FALSE(real.ReadFile((dir.path / "missing.json").string(), &text, &error));
+  CHECK_FALSE(real.ReadFile((dir.path / "missing.json").string(), kiosk::config::kMaxPlaylistBytes,
+                            &text, &error));
   CHECK(error == "No such file or directory");
-  CHECK_FALSE(real.ReadFile(dir.path.string(), &text, &error));
+  CHECK_FALSE(real.ReadFile(dir.path.string(), kiosk::config::kMaxPlaylistBytes, &text, &error));
   CHECK(error == "is a directory");
   CHECK_FALSE(real.IsReadableFile(dir.path.string()));
 }
@@ -97,7 +99,8 @@ TEST_CASE("ReadRegularFile: a file over the limit is refused without reading it"
     const auto start = std::chrono::steady_clock::now();
     std::string text;
     std::string error;
-    CHECK_FALSE(kiosk::RealFileSystem().ReadFile(big.string(), &text, &error));
+    CHECK_FALSE(kiosk::RealFileSystem().ReadFile(big.string(), kiosk::config::kMaxPlaylistBytes,
+                                                 &text, &error));
     CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(1));
     CHECK(error == "file too large (over 4 MiB)");
     CHECK(text.empty());

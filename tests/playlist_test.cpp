@@ -552,7 +552,7 @@ TEST_CASE("LoadPlaylist: files that cannot be read name the file and say why") {
   SUBCASE("larger than the limit (4 MiB): refused before reading (a sparse file)") {
     const std::string big = dir + "/kiosk-big-" + std::to_string(::getpid()) + ".json";
     std::ofstream{big} << "{";
-    std::filesystem::resize_file(big, RealFileSystem::kMaxFileBytes + 1);
+    std::filesystem::resize_file(big, config::kMaxPlaylistBytes + 1);
     CHECK(Messages(LoadPlaylist(big, real)) ==
           std::vector<std::string>{big + ": error: cannot read: file too large (over 4 MiB)"});
     std::filesystem::remove(big);

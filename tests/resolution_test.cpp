@@ -100,8 +100,9 @@ LoadedResolution Load() {
   REQUIRE(r.playlist);
   std::string source;
   std::string error;
-  REQUIRE_MESSAGE(
-      fs.ReadFile(KIOSK_SOURCE_DIR "/tests/data/resolution-source.txt", &source, &error), error);
+  REQUIRE_MESSAGE(fs.ReadFile(KIOSK_SOURCE_DIR "/tests/data/resolution-source.txt",
+                              config::kMaxPlaylistBytes, &source, &error),
+                  error);
   return {*r.playlist, SourceBlocks(source)};
 }
 

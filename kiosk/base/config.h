@@ -51,6 +51,9 @@ inline constexpr int kReloadQuietMs = 300;
 // The largest playlist file read, in bytes: a larger one is an error, refused before it is
 // read (the bundled resolution is about 5 KB, a long conference programme well under 1 MB).
 inline constexpr long long kMaxPlaylistBytes = 4LL * 1024 * 1024;
+// The largest font file read to check it (theme.font_file, or the font fontconfig found
+// for theme.font): a CJK font is about 20 MiB, a colour emoji font about 10 MiB.
+inline constexpr long long kMaxFontBytes = 64LL * 1024 * 1024;
 
 // Rendering.
 inline constexpr int kDefaultRenderWidth = 1920;

@@ -19,14 +19,14 @@ const char* KindOf(mode_t mode) {
   return "not a file";
 }
 
-std::string TooLarge(long long max_bytes) {
+}  // namespace
+
+std::string FileTooLarge(long long max_bytes) {
   constexpr long long kMiB = 1024 * 1024;
   const std::string limit = max_bytes % kMiB == 0 ? std::to_string(max_bytes / kMiB) + " MiB"
                                                   : std::to_string(max_bytes) + " bytes";
   return "file too large (over " + limit + ")";
 }
-
-}  // namespace
 
 UniqueFd& UniqueFd::operator=(UniqueFd&& other) noexcept {
   if (this != &other) {
@@ -75,7 +75,7 @@ UniqueFd OpenRegularFile(const std::string& path, long long max_bytes, std::stri
     return {};
   }
   if (max_bytes >= 0 && st.st_size > max_bytes) {
-    *error = TooLarge(max_bytes);
+    *error = FileTooLarge(max_bytes);
     return {};
   }
   const int flags = ::fcntl(fd.get(), F_GETFL);
@@ -102,7 +102,7 @@ bool ReadRegularFile(const std::string& path, long long max_bytes, std::string* 
     if (n == 0) break;
     // Files in /proc, or one that grows while read, say one size and give more.
     if (max_bytes >= 0 && static_cast<long long>(contents->size()) + n > max_bytes) {
-      *error = TooLarge(max_bytes);
+      *error = FileTooLarge(max_bytes);
       contents->clear();
       return false;
     }
@@ -111,9 +111,9 @@ bool ReadRegularFile(const std::string& path, long long max_bytes, std::string* 
   return true;
 }
 
-bool RealFileSystem::ReadFile(const std::string& path, std::string* contents,
+bool RealFileSystem::ReadFile(const std::string& path, long long max_bytes, std::string* contents,
                               std::string* error) const {
-  return ReadRegularFile(path, kMaxFileBytes, contents, error);
+  return ReadRegularFile(path, max_bytes, contents, error);
 }
 
 bool RealFileSystem::IsReadableFile(const std::string& path) const {

@@ -50,22 +50,25 @@ UniqueFd OpenRegularFile(const std::string& path, long long max_bytes, std::stri
 bool ReadRegularFile(const std::string& path, long long max_bytes, std::string* contents,
                      std::string* error);
 
+// The reason for a file over max_bytes: "file too large (over 4 MiB)".
+std::string FileTooLarge(long long max_bytes);
+
 class FileSystem {
  public:
   virtual ~FileSystem() = default;
-  // Reads the whole file. On failure returns false and sets *error to a short reason
-  // ("No such file or directory", "is a directory", "file too large").
-  virtual bool ReadFile(const std::string& path, std::string* contents,
+  // Reads the whole file if it has at most max_bytes. On failure returns false and sets
+  // *error to a short reason ("No such file or directory", "is a directory",
+  // "file too large (over 4 MiB)").
+  virtual bool ReadFile(const std::string& path, long long max_bytes, std::string* contents,
                         std::string* error) const = 0;
   virtual bool IsReadableFile(const std::string& path) const = 0;
 };
 
 class RealFileSystem : public FileSystem {
  public:
-  // Playlists larger than this are refused before they are read (config.h).
-  static constexpr long long kMaxFileBytes = config::kMaxPlaylistBytes;
-  // ReadRegularFile with kMaxFileBytes.
-  bool ReadFile(const std::string& path, std::string* contents, std::string* error) const override;
+  // ReadRegularFile.
+  bool ReadFile(const std::string& path, long long max_bytes, std::string* contents,
+                std::string* error) const override;
   bool IsReadableFile(const std::string& path) const override;
 };
 

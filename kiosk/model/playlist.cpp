@@ -470,7 +470,7 @@ LoadResult ParsePlaylist(std::string_view json_text, const std::string& file) {
 LoadResult LoadPlaylist(const std::string& path, const FileSystem& fs) {
   std::string text;
   std::string error;
-  if (!fs.ReadFile(path, &text, &error)) {
+  if (!fs.ReadFile(path, config::kMaxPlaylistBytes, &text, &error)) {
     LoadResult result;
     result.diagnostics.push_back({Severity::kError, path, 0, 0, "", "cannot read: " + error});
     return result;

@@ -119,7 +119,7 @@ bool CheckFontFiles(const Theme& theme, const FileSystem& fs, FontFiles* fonts,
     if (file == &fonts->bold && fonts->bold == fonts->regular) break;
     std::string bytes;
     std::string why;
-    if (!fs.ReadFile(*file, &bytes, &why)) {
+    if (!fs.ReadFile(*file, config::kMaxFontBytes, &bytes, &why)) {
       *error = *file + ": cannot read: " + why;
       return false;
     }
