@@ -84,18 +84,23 @@ bool ContentSwitcher::ShowErrors(const std::vector<std::string>& problems, bool 
   return true;
 }
 
+std::optional<Content> ContentSwitcher::LoadWithFonts(std::vector<std::string>* problems) {
+  read_font_file_.clear();
+  std::optional<Content> content = seams_.source.Load(path_, problems, &read_font_file_);
+  std::string error;
+  if (content && !SwitchFonts(content->fonts, &error)) {
+    problems->push_back(path_ + ": error: " + error);
+    seams_.log(problems->back());
+    content.reset();
+  }
+  return content;
+}
+
 bool ContentSwitcher::Start() {
   std::vector<std::string> problems;
-  read_font_file_.clear();
-  std::optional<Content> content = seams_.source.Load(path_, &problems, &read_font_file_);
-  std::string error;
-  if (content && SwitchFonts(content->fonts, &error)) {
+  if (std::optional<Content> content = LoadWithFonts(&problems)) {
     Show(std::move(*content), false, true);
     return true;
-  }
-  if (content) {
-    problems.push_back(path_ + ": error: " + error);
-    seams_.log(problems.back());
   }
   return ShowErrors(problems, true);
 }
@@ -104,16 +109,9 @@ void ContentSwitcher::Reload() {
   seams_.log("reloading " + path_);
   timer_.Reading(seams_.now());
   std::vector<std::string> problems;
-  read_font_file_.clear();
-  std::optional<Content> content = seams_.source.Load(path_, &problems, &read_font_file_);
-  std::string error;
-  if (content && SwitchFonts(content->fonts, &error)) {
+  if (std::optional<Content> content = LoadWithFonts(&problems)) {
     Show(std::move(*content), false, false);
     return;
-  }
-  if (content) {
-    problems.push_back(path_ + ": error: " + error);
-    seams_.log(problems.back());
   }
   if (showing_errors_) {
     // Still broken: show what is wrong now.

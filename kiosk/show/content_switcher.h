@@ -104,6 +104,9 @@ class ContentSwitcher {
   bool SwitchFonts(const FontFiles& files, std::string* error);
   // The error screen for `problems` with its fonts; false (logged) if it cannot show.
   bool ShowErrors(const std::vector<std::string>& problems, bool first);
+  // The playlist on disk with its fonts in use, or nothing with every problem in
+  // *problems (a font that does not open among them).
+  std::optional<Content> LoadWithFonts(std::vector<std::string>* problems);
   void Show(Content content, bool showing_errors, bool first);
 
   std::string path_;
