@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -25,6 +26,12 @@ enum class Command {
   kReload,
   kToggleFullscreen,
   kQuit,
+  // Remote commands (the control socket, MQTT): set a state rather than toggle it, so that
+  // sending one twice does what it says.
+  kPause,     // pause the timer (no change if paused)
+  kBlack,     // black screen on (kResume ends it)
+  kAnnounce,  // Action::text over whatever shows, for Action::for_ms (or until kClear)
+  kClearAnnouncement,
 };
 
 struct KeyBinding {
@@ -42,8 +49,12 @@ std::span<const KeyHelp> KeyHelpTable();  // the same bindings, grouped for --he
 
 // What a key press asks the show to do.
 struct Action {
+  Action() = default;
+  Action(Command c, std::size_t s = 0) : command(c), slide(s) {}  // NOLINT: {kNext, 0} reads well
   Command command = Command::kNone;
-  std::size_t slide = 0;  // for a jump: 0-based slide index
+  std::size_t slide = 0;     // for a jump: 0-based slide index
+  std::string text;          // for an announcement
+  std::int64_t for_ms = -1;  // how long an announcement shows; -1: until cleared
   bool operator==(const Action&) const = default;
 };
 

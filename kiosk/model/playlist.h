@@ -16,6 +16,50 @@ namespace kiosk {
 
 enum class Align { kLeft, kCenter };
 
+// A picture file and how it fills the box it is given. `file` is resolved like font_file:
+// relative to the playlist's directory.
+struct PictureRef {
+  std::string file;
+  bool cover = false;  // "fit": "cover" (crop to fill) instead of "contain" (letterbox)
+  double focus_x = 0.5, focus_y = 0.5;  // "focus": [x, y], 0..1 of the picture; kept by cover
+  bool operator==(const PictureRef&) const = default;
+};
+
+// A full-screen picture behind the text, with an overlay over it (darkening or a colour)
+// so the text on it stays readable.
+struct Backdrop {
+  PictureRef picture;  // cover by default
+  Color overlay;       // drawn over the picture; its alpha says how strongly
+  bool operator==(const Backdrop&) const = default;
+};
+
+// Where a slide's image (or QR code) goes relative to its text; kAuto: beside it on a
+// landscape screen, above it on a portrait one. Without text the image is shown alone.
+enum class ImagePosition { kAuto, kLeft, kRight, kAbove, kBelow };
+
+struct ImageElement {
+  PictureRef picture;
+  ImagePosition position = ImagePosition::kAuto;
+  bool operator==(const ImageElement&) const = default;
+};
+
+struct QrElement {
+  std::string text;     // any text or URL, encoded as it is
+  std::string caption;  // optional, drawn under the code
+  ImagePosition position = ImagePosition::kAuto;
+  bool operator==(const QrElement&) const = default;
+};
+
+enum class Corner { kTopLeft, kTopRight, kBottomLeft, kBottomRight };
+
+// The organisers' logo, on every slide, in a corner; the text area gives way to it.
+struct Logo {
+  PictureRef picture;
+  Corner corner = Corner::kTopRight;
+  double size = 0;  // the logo's box: share of the shorter screen side
+  bool operator==(const Logo&) const = default;
+};
+
 struct Theme {
   Color background;
   Color foreground;
@@ -27,6 +71,8 @@ struct Theme {
   double max_text_size = 0;  // share of the screen height
   double min_text_size = 0;
   bool uniform_size = false;  // one body size for every slide: the smallest any needs
+  std::optional<Backdrop> background_picture;  // behind every slide without its own
+  std::optional<Logo> logo;
 };
 
 struct Slide {
@@ -35,6 +81,9 @@ struct Slide {
   std::string text;
   double duration = 0;  // seconds, from config::kMinSlideSeconds; not under the transition
   Align align = Align::kLeft;
+  std::optional<ImageElement> image;
+  std::optional<Backdrop> background;  // over the theme's background and background picture
+  std::optional<QrElement> qr;
 };
 
 struct Playlist {

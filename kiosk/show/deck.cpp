@@ -84,6 +84,8 @@ std::uint64_t Deck::Version(std::size_t slide) {
   return layouts_[slide]->version;
 }
 
+std::vector<PictureItem> Deck::Pictures(std::size_t /*slide*/) { return {}; }
+
 std::vector<TextItem> Deck::Items(std::size_t slide) {
   std::vector<TextItem> items;
   const Theme& theme = playlist_.theme;

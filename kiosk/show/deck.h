@@ -26,6 +26,19 @@ struct TextItem {
   bool operator==(const TextItem&) const = default;
 };
 
+// A picture to draw: a file, or a QR code, fitted into a box on screen (PlacePicture in
+// picture.h says where its pixels go), with an overlay over the box. The drawers decode and
+// scale it once (ahead of time, off the frame path) and keep the pixels with the slide.
+struct PictureItem {
+  std::string file;     // the picture's file (resolved); empty for a QR code
+  std::string qr_text;  // a QR code's text (when file is empty)
+  Box box;              // the area it is fitted into, in screen pixels; nothing drawn outside
+  bool cover = false;
+  double focus_x = 0.5, focus_y = 0.5;
+  Color overlay{0, 0, 0, 0};  // filled over `box` after the picture (alpha 0: none)
+  bool operator==(const PictureItem&) const = default;
+};
+
 class Deck {
  public:
   explicit Deck(TextMeasurer& measurer) : measurer_(measurer) {}
@@ -45,6 +58,10 @@ class Deck {
   std::uint64_t Version(std::size_t slide);
   // The slide's spans as coloured text items in screen coordinates.
   std::vector<TextItem> Items(std::size_t slide);
+  // The slide's own pictures (its background, image, QR code), in drawing order, under
+  // its text; they crossfade with the slide. The theme's background picture and logo are
+  // the Frame's (they do not fade).
+  std::vector<PictureItem> Pictures(std::size_t slide);
   // Asks the hyphenator about every word of every slide (so it can release its patterns).
   // Returns how many hyphenation points the playlist has.
   std::size_t HyphenateAllWords();

@@ -28,8 +28,10 @@ struct SlideLayer {
 
 struct Frame {
   Color background;
+  std::vector<PictureItem> under;  // the theme's background picture, over `background`
   Box clip;                        // slide text never leaves it
   std::vector<SlideLayer> layers;  // drawn in order, each fully laid out by the Deck
+  std::vector<PictureItem> over;   // the logo, over the slides, never faded
   std::vector<RectItem> rects;     // progress bar, paused mark
   std::vector<TextItem> texts;     // counter, typed slide number
   bool operator==(const Frame&) const = default;

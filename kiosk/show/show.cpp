@@ -41,6 +41,15 @@ Request ApplyAction(const Action& action, Scheduler& scheduler, ShowState& state
       return Request::kToggleFullscreen;
     case Command::kQuit:
       return Request::kQuit;
+    case Command::kPause:
+      if (!scheduler.paused()) scheduler.TogglePause(now);
+      break;
+    case Command::kBlack:
+      state.black = true;
+      break;
+    case Command::kAnnounce:
+    case Command::kClearAnnouncement:
+      break;  // announcements: issue 14 (the overlay is not built yet)
   }
   return Request::kNone;
 }
