@@ -65,4 +65,12 @@ inline constexpr int kSlideTextureCache = 2;
 // Font sizes kept open once a slide is ready (the sizes the last slides used).
 inline constexpr int kFontSizesKeptOpen = 6;
 
+// The control socket (`kiosk ctl`): what one client may hold, so that a slow or hostile
+// one cannot take memory or the render loop with it.
+inline constexpr int kControlMaxClients = 64;                     // more connections are refused
+inline constexpr long long kControlMaxLineBytes = 64 * 1024;      // a longer request is dropped
+inline constexpr long long kControlMaxPendingBytes = 256 * 1024;  // replies a client has not read
+inline constexpr int kAnnouncementMaxChars = 1000;                // announce's text
+inline constexpr double kAnnouncementMaxSeconds = 24 * 3600.0;    // announce's "for"
+
 }  // namespace kiosk::config
