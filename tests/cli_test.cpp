@@ -279,3 +279,84 @@ TEST_CASE("ParseSize") {
 
 }  // namespace
 }  // namespace kiosk
+
+namespace {
+
+kiosk::CtlCommandLine Ctl(std::vector<const char*> args) {
+  args.insert(args.begin(), "ctl");
+  return kiosk::ParseCtlCommandLine(static_cast<int>(args.size()), args.data());
+}
+
+}  // namespace
+
+TEST_CASE("kiosk ctl: each command becomes one JSON request line") {
+  struct Case {
+    std::vector<const char*> args;
+    const char* request;
+    const char* socket;
+  };
+  const Case cases[] = {
+      {{"next"}, R"({"cmd":"next"})", ""},
+      {{"prev"}, R"({"cmd":"prev"})", ""},
+      {{"goto", "3"}, R"({"cmd":"goto","slide":3})", ""},
+      {{"pause"}, R"({"cmd":"pause"})", ""},
+      {{"resume"}, R"({"cmd":"resume"})", ""},
+      {{"black"}, R"({"cmd":"black"})", ""},
+      {{"reload"}, R"({"cmd":"reload"})", ""},
+      {{"status"}, R"({"cmd":"status"})", ""},
+      {{"clear"}, R"({"cmd":"clear"})", ""},
+      {{"announce", "Workshop 3 jetzt in Raum B"},
+       R"({"cmd":"announce","text":"Workshop 3 jetzt in Raum B"})",
+       ""},
+      {{"announce", "Workshop", "3", "--for", "300"},
+       R"({"cmd":"announce","text":"Workshop 3","for":300.0})",
+       ""},
+      {{"announce", "--for=1.5", "--", "-x-"}, R"({"cmd":"announce","text":"-x-","for":1.5})", ""},
+      {{"announce", "\"quoted\"\n"}, R"({"cmd":"announce","text":"\"quoted\"\n"})", ""},
+      {{"--socket", "/tmp/k.sock", "next"}, R"({"cmd":"next"})", "/tmp/k.sock"},
+      {{"status", "--socket=/tmp/k.sock"}, R"({"cmd":"status"})", "/tmp/k.sock"},
+      // Out of range is kiosk's to say (it knows the number of slides): exit status 1.
+      {{"goto", "99"}, R"({"cmd":"goto","slide":99})", ""},
+  };
+  for (const Case& c : cases) {
+    const kiosk::CtlCommandLine cl = Ctl(c.args);
+    CAPTURE(c.request);
+    CHECK(cl.exit_code == -1);
+    CHECK(cl.output == "");
+    CHECK(cl.request == c.request);
+    CHECK(cl.socket == c.socket);
+  }
+}
+
+TEST_CASE("kiosk ctl: usage errors exit 2 with a clear message") {
+  struct Case {
+    std::vector<const char*> args;
+    const char* message;
+  };
+  const Case cases[] = {
+      {{}, "a command is missing"},
+      {{"jump"}, "unknown command \"jump\""},
+      {{"\x1b[2J"}, "unknown command \"\\x1b[2J\""},
+      {{"next", "2"}, "next takes no argument"},
+      {{"goto"}, "goto needs one slide number, e.g. kiosk ctl goto 3"},
+      {{"goto", "x"}, "goto needs one slide number, e.g. kiosk ctl goto 3"},
+      {{"goto", "3", "4"}, "goto needs one slide number, e.g. kiosk ctl goto 3"},
+      {{"announce"}, "announce needs a text, e.g. kiosk ctl announce 'Raum B'"},
+      {{"announce", "x", "--for", "soon"}, "--for needs a number of seconds, got \"soon\""},
+      {{"announce", "x", "--for"}, "--for needs a number of seconds"},
+      {{"next", "--for", "3"}, "--for goes with announce only"},
+      {{"--socket"}, "--socket needs a path"},
+      {{"--socket="}, "--socket needs a path"},
+      {{"--sock", "x", "next"}, "unknown option \"--sock\""},
+  };
+  for (const Case& c : cases) {
+    const kiosk::CtlCommandLine cl = Ctl(c.args);
+    CAPTURE(c.message);
+    CHECK(cl.exit_code == kiosk::kExitUsage);
+    CHECK(cl.output ==
+          "kiosk ctl: " + std::string(c.message) + "\nRun 'kiosk ctl --help' for usage.\n");
+  }
+  const kiosk::CtlCommandLine help = Ctl({"--help"});
+  CHECK(help.exit_code == kiosk::kExitOk);
+  CHECK(help.output == kiosk::CtlHelpText());
+}

@@ -190,11 +190,14 @@ TEST_CASE("ContentSwitcher::Reload: a broken save keeps the last good version") 
   CHECK(r.mark_only == 1);  // only the error mark changes
   CHECK(r.new_content == 1);
   CHECK(r.fonts.opened == 1);
+  // What `kiosk ctl status` lists as "errors".
+  CHECK(r.switcher.problems() == std::vector<std::string>{"/srv/p.json:3:3: error: comma missing"});
 
   r.source.next = Good(2);
   r.switcher.Reload();
   CHECK_FALSE(r.switcher.disk_has_errors());
   CHECK(r.deck.playlist().slides.size() == 2);
+  CHECK(r.switcher.problems().empty());
 }
 
 TEST_CASE("ContentSwitcher::Reload: fonts that do not open keep the last good version and fonts") {

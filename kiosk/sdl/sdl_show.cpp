@@ -2,6 +2,7 @@
 
 #include <SDL.h>
 #include <SDL_ttf.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <climits>
@@ -15,6 +16,8 @@
 #include "config.h"
 #include "content.h"
 #include "content_switcher.h"
+#include "control.h"
+#include "control_socket.h"
 #include "diagnostics.h"
 #include "file_watch.h"
 #include "font_lookup.h"
@@ -30,6 +33,7 @@
 #include "sdl_text.h"
 #include "service.h"
 #include "show.h"
+#include "status.h"
 
 namespace kiosk {
 namespace {
@@ -69,6 +73,10 @@ class Show {
   bool Start();
   void TakeSignals();
   void TakeFileChanges();
+  // The control socket's requests: each goes the keys' way (Apply), then its reply.
+  void TakeControlRequests();
+  std::string Status() const;
+  void Apply(const Action& action);
   Frame CurrentFrame(Millis now);
   // Draws `frame` if it differs from what shows (or a redraw is due); true if it drew.
   bool DrawIfChanged(Frame frame);
@@ -121,6 +129,10 @@ class Show {
   Millis frame_begin_ = 0;  // when the last frame began to be drawn
   std::unique_ptr<WatchThread> watch_;
   std::unique_ptr<FrameStats> frame_stats_;  // KIOSK_FRAME_STATS=1
+  std::unique_ptr<ControlServer> control_;   // kiosk ctl; none if it cannot listen
+  DrawTimes draw_times_;
+  long long version_ = 0;         // playlists shown since the start
+  struct stat playlist_stat_ {};  // the playlist file when it was read
 };
 
 bool Show::OpenDisplay() {
@@ -180,6 +192,10 @@ void Show::WatchFiles() {
 }
 
 void Show::ContentChanged(bool new_content) {
+  if (new_content) {
+    ++version_;
+    if (::stat(content_.path().c_str(), &playlist_stat_) != 0) playlist_stat_ = {};
+  }
   if (new_content && display_open_) display_.screen().Clear();
   WatchFiles();
   redraw_ = true;
@@ -191,6 +207,10 @@ void Show::HandleKey(const SDL_Event& e) {
   if (e.key.repeat) return;  // a held key must not race through the show
   const Action action = input_.OnKey(SDL_GetKeyName(e.key.keysym.sym), scheduler_.count());
   state_.pending_digits = input_.pending();
+  Apply(action);
+}
+
+void Show::Apply(const Action& action) {
   switch (ApplyAction(action, scheduler_, state_, NowMs())) {
     case Request::kNone:
       break;
@@ -252,7 +272,59 @@ bool Show::Start() {
   // A playlist (or font) that cannot be used shows its errors on screen until it is fixed:
   // a hall screen must never sit black, or on a desktop, waiting for someone with a keyboard.
   if (!content_.Start()) return false;
-  return OpenDisplay();
+  if (!OpenDisplay()) return false;
+  const std::string path =
+      options_.control.empty() ? DefaultControlPath(std::getenv) : options_.control;
+  std::string error;
+  if (path.empty()) {
+    Log("no control socket: neither RUNTIME_DIRECTORY nor XDG_RUNTIME_DIR is set (--control "
+        "PATH names one)");
+  } else if (!(control_ = ControlServer::Open(path, WakeUp, &error))) {
+    Log("no control socket: " + error);
+  } else {
+    Log("control socket: " + path);
+  }
+  return true;
+}
+
+void Show::TakeControlRequests() {
+  if (!control_) return;
+  for (const ControlServer::Request& r : control_->Take()) {
+    ControlRequest request;
+    std::string error;
+    if (!ParseControlLine(r.line, scheduler_.count(), &request, &error)) {
+      control_->Reply(r.client, ControlErrorReply(error));
+    } else if (request.status) {
+      control_->Reply(r.client, Status());
+    } else {
+      Apply(request.action);
+      const bool failed = request.action.command == Command::kReload &&
+                          (content_.disk_has_errors() || content_.showing_errors());
+      control_->Reply(r.client,
+                      failed ? ControlErrorReply("the playlist has errors (kiosk ctl status lists "
+                                                 "them); the last good version keeps showing")
+                             : ControlOkReply());
+    }
+  }
+}
+
+std::string Show::Status() const {
+  ShowStatus s;
+  s.slide = scheduler_.current();
+  s.count = scheduler_.count();
+  s.paused = scheduler_.paused();
+  s.black = state_.black;
+  s.error_screen = content_.showing_errors();
+  s.playlist = content_.path();
+  s.version = version_;
+  s.mtime = playlist_stat_.st_mtime;
+  s.size = playlist_stat_.st_nlink == 0 ? -1 : playlist_stat_.st_size;
+  s.errors = content_.problems();
+  s.uptime_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                    std::chrono::steady_clock::now() - started_)
+                    .count();
+  s.draw_times = &draw_times_;
+  return StatusReply(s);
 }
 
 void Show::TakeSignals() {
@@ -293,6 +365,8 @@ bool Show::DrawIfChanged(Frame frame) {
   } else {
     display_.screen().Present();
   }
+  draw_times_.Add(
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count());
   shown_ = std::move(frame);
   redraw_ = false;
   if (std::string line = content_.timer().Shown(NowMs()); !line.empty()) Log(line);
@@ -363,6 +437,8 @@ int Show::Run(std::chrono::steady_clock::time_point started) {
     TakeSignals();
     if (!running_) break;
     TakeFileChanges();
+    TakeControlRequests();
+    if (!running_) break;
     ApplyHyphenation();
     if (content_.timer().Due(NowMs())) Reload();
     const Millis now = NowMs();
@@ -371,6 +447,7 @@ int Show::Run(std::chrono::steady_clock::time_point started) {
     WaitForEvents(WaitTime(drew));
   }
   service_.Stopping();
+  control_.reset();  // the socket file goes with it
   return exit_code_;
 }
 

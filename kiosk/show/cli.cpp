@@ -1,9 +1,15 @@
 #include "cli.h"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
+#include <optional>
+#include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "control.h"
 #include "diagnostics.h"
 #include "input.h"
 
@@ -28,6 +34,9 @@ std::string Footer() {
   }
   out +=
       "\nPLAYLIST defaults to the bundled resolution (slides/resolution.json).\n"
+      "\nRemote control of a running kiosk (its control socket; 'kiosk ctl --help'):\n"
+      "  kiosk ctl [--socket PATH] next|prev|goto N|pause|resume|black|reload|status|clear\n"
+      "  kiosk ctl [--socket PATH] announce TEXT [--for SECONDS]\n"
       "\nExit status: 0 ok, 1 playlist or runtime error, 2 usage error.\n";
   return out;
 }
@@ -61,6 +70,10 @@ struct App {
                    "auto (GPU on a console or with /dev/dri/renderD*, else software), gpu "
                    "or software")
         ->type_name("WHICH");
+    app.add_option("--control", options.control,
+                   "Listen for `kiosk ctl` on this socket (default $RUNTIME_DIRECTORY/kiosk.sock "
+                   "under systemd, else $XDG_RUNTIME_DIR/kiosk.sock)")
+        ->type_name("PATH");
     app.footer(Footer());
     app.get_formatter()->column_width(26);
   }
@@ -174,6 +187,109 @@ CommandLine ParseCommandLine(int argc, const char* const* argv) {
     }
     result.options.mode = Mode::kRender;
   }
+  return result;
+}
+
+std::string CtlHelpText() {
+  return "kiosk ctl - steer a running kiosk through its control socket\n"
+         "Usage: kiosk ctl [--socket PATH] COMMAND [ARGS]\n"
+         "\n"
+         "Commands:\n"
+         "  next, prev        the next or previous slide\n"
+         "  goto N            slide N (1 is the first)\n"
+         "  pause, resume     stop the timer; resume also ends a black screen\n"
+         "  black             black screen (until resume)\n"
+         "  reload            read the playlist again\n"
+         "  status            the show's state as JSON\n"
+         "  announce TEXT [--for SECONDS]\n"
+         "                    show TEXT over the slides (until clear, or for SECONDS)\n"
+         "  clear             end the announcement\n"
+         "\n"
+         "Options:\n"
+         "  --socket PATH     the kiosk's socket (default $XDG_RUNTIME_DIR/kiosk.sock if it\n"
+         "                    exists, else /run/kiosk/kiosk.sock, the systemd unit's)\n"
+         "\n"
+         "Prints kiosk's reply, one line of JSON.\n"
+         "Exit status: 0 ok, 1 kiosk answered with an error, 2 usage or connection error.\n";
+}
+
+CtlCommandLine ParseCtlCommandLine(int argc, const char* const* argv) {
+  CtlCommandLine result;
+  auto usage = [&result](const std::string& message) {
+    result.exit_code = kExitUsage;
+    result.output = "kiosk ctl: " + message + "\nRun 'kiosk ctl --help' for usage.\n";
+    return result;
+  };
+  std::vector<std::string> words;
+  std::optional<std::string> for_seconds;
+  bool options_end = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    auto value = [&](const std::string& name, std::string* out) {
+      if (arg.starts_with(name + "=")) {
+        *out = arg.substr(name.size() + 1);
+        return true;
+      }
+      if (i + 1 >= argc) return false;
+      *out = argv[++i];
+      return true;
+    };
+    if (options_end || arg == "-" || !arg.starts_with("-")) {
+      words.push_back(arg);
+    } else if (arg == "--") {
+      options_end = true;
+    } else if (arg == "-h" || arg == "--help") {
+      result.exit_code = kExitOk;
+      result.output = CtlHelpText();
+      return result;
+    } else if (arg == "--socket" || arg.starts_with("--socket=")) {
+      if (!value("--socket", &result.socket) || result.socket.empty()) {
+        return usage("--socket needs a path");
+      }
+    } else if (arg == "--for" || arg.starts_with("--for=")) {
+      std::string v;
+      if (!value("--for", &v)) return usage("--for needs a number of seconds");
+      for_seconds = v;
+    } else {
+      return usage("unknown option \"" + EchoForUser(arg) + "\"");
+    }
+  }
+  if (words.empty()) return usage("a command is missing");
+  const std::string command = words[0];
+  const auto names = ControlCommandNames();
+  if (std::find(names.begin(), names.end(), command) == names.end()) {
+    return usage("unknown command \"" + EchoForUser(command) + "\"");
+  }
+  if (for_seconds && command != "announce") return usage("--for goes with announce only");
+  nlohmann::ordered_json request;
+  request["cmd"] = command;
+  if (command == "goto") {
+    long long n = 0;
+    const std::string& w = words.size() == 2 ? words[1] : "";
+    const auto [end, ec] = std::from_chars(w.data(), w.data() + w.size(), n);
+    if (words.size() != 2 || w.empty() || ec != std::errc() || end != w.data() + w.size()) {
+      return usage("goto needs one slide number, e.g. kiosk ctl goto 3");
+    }
+    request["slide"] = n;
+  } else if (command == "announce") {
+    if (words.size() < 2) return usage("announce needs a text, e.g. kiosk ctl announce 'Raum B'");
+    std::string text = words[1];
+    for (std::size_t i = 2; i < words.size(); ++i) text += " " + words[i];
+    request["text"] = text;
+    if (for_seconds) {
+      double seconds = 0;
+      const std::string& v = *for_seconds;
+      const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), seconds);
+      if (v.empty() || ec != std::errc() || end != v.data() + v.size()) {
+        return usage("--for needs a number of seconds, got \"" + EchoForUser(v) + "\"");
+      }
+      request["for"] = seconds;
+    }
+  } else if (words.size() > 1) {
+    return usage(command + " takes no argument");
+  }
+  // A text that is not UTF-8 is sent as U+FFFD rather than refused here: kiosk checks it.
+  result.request = request.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return result;
 }
 

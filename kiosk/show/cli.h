@@ -22,6 +22,7 @@ struct Options {
   bool json = false;  // --check --json: the report as JSON on stdout
   int rotate = 0;     // --rotate DEG (or $KIOSK_ROTATE): 0, 90, 180 or 270
   RendererChoice renderer = RendererChoice::kAuto;  // --renderer auto|gpu|software
+  std::string control;  // --control PATH: the control socket; empty: DefaultControlPath
 };
 
 // Exit codes, as documented in --help and the README.
@@ -42,5 +43,16 @@ CommandLine ParseCommandLine(int argc, const char* const* argv);
 bool ParseSize(const std::string& text, int* w, int* h, std::string* why = nullptr);
 
 std::string HelpText();
+
+// `kiosk ctl [--socket PATH] COMMAND [ARGS]` (argv[0] is "ctl"): the request line to send.
+struct CtlCommandLine {
+  std::string socket;   // --socket PATH; empty: DefaultCtlPath
+  std::string request;  // one line of JSON, e.g. {"cmd":"goto","slide":3}
+  int exit_code = -1;   // >= 0: print `output` (to stdout if 0, else stderr) and exit
+  std::string output;
+};
+
+CtlCommandLine ParseCtlCommandLine(int argc, const char* const* argv);
+std::string CtlHelpText();
 
 }  // namespace kiosk

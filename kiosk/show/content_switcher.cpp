@@ -93,6 +93,7 @@ std::optional<Content> ContentSwitcher::LoadWithFonts(std::vector<std::string>* 
     seams_.log(problems->back());
     content.reset();
   }
+  problems_ = content ? std::vector<std::string>() : *problems;
   return content;
 }
 

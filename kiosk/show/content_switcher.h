@@ -94,6 +94,9 @@ class ContentSwitcher {
   bool showing_errors() const { return showing_errors_; }
   // The last reload failed: an older version shows.
   bool disk_has_errors() const { return disk_has_errors_; }
+  // The problems of the last load that failed (at start, or the last reload); empty once
+  // a version loads.
+  const std::vector<std::string>& problems() const { return problems_; }
   ReloadTimer& timer() { return timer_; }
   // The files whose change means a reload: the playlist, the font file of the version
   // showing, and that of the last version read (a font that failed, once fixed, shows).
@@ -120,6 +123,7 @@ class ContentSwitcher {
   std::string read_font_file_;      // theme.font_file of the last version read
   bool showing_errors_ = false;
   bool disk_has_errors_ = false;
+  std::vector<std::string> problems_;
 };
 
 // Whether two sets name the same font files (the same paths in the same roles).

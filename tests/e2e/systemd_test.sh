@@ -17,6 +17,16 @@ command -v systemd-analyze >/dev/null || { echo "FAIL: systemd-analyze not found
 START='ExecStart=/usr/bin/env --block-signal=TERM,HUP,INT /usr/bin/kiosk '
 grep -qF "$START" "$UNIT" || { echo "FAIL: $UNIT does not start /usr/bin/kiosk with the signals blocked" >&2; exit 1; }
 
+# The control socket (kiosk ctl): in the RuntimeDirectory, reachable by the group kiosk,
+# over AF_UNIX; and `systemctl reload` still sends SIGHUP.
+for line in 'RuntimeDirectory=kiosk' 'RuntimeDirectoryMode=0750' 'Group=kiosk' \
+  'ExecReload=/bin/kill -HUP $MAINPID'; do
+  grep -qxF "$line" "$UNIT" || { echo "FAIL: $UNIT lacks the line: $line" >&2; exit 1; }
+done
+grep -qE '^RestrictAddressFamilies=.*\bAF_UNIX\b' "$UNIT" ||
+  { echo "FAIL: RestrictAddressFamilies= must allow AF_UNIX (the control socket)" >&2; exit 1; }
+echo "  ok: control socket directory, group, AF_UNIX, ExecReload"
+
 TMP=$(mktemp -d)
 trap 'rm -rf -- "$TMP"' EXIT
 sed "s# /usr/bin/kiosk # $KIOSK #" "$UNIT" >"$TMP/kiosk.service"
