@@ -45,7 +45,7 @@ bool Eventually(F done) {
   return done();
 }
 
-// A client socket, connected (blocking, with a 5 s timeout on reads).
+// A client socket, connected (blocking, with a 5 s timeout on reads and writes).
 struct Client {
   int fd = -1;
   explicit Client(const std::string& path) {
@@ -55,8 +55,10 @@ struct Client {
     addr.sun_family = AF_UNIX;
     std::strcpy(addr.sun_path, path.c_str());
     REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    // Bounded waits: a broken server fails the test instead of hanging it.
     timeval tv{5, 0};
     ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
   }
   ~Client() { ::close(fd); }
   bool Send(const std::string& bytes) const {
