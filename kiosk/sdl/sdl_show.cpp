@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 
+#include "clock_watch.h"
 #include "config.h"
 #include "content.h"
 #include "content_switcher.h"
@@ -143,6 +144,8 @@ class Show {
   std::unique_ptr<FrameStats> frame_stats_;  // KIOSK_FRAME_STATS=1
   bool log_slides_ = false;                  // KIOSK_LOG_SLIDES=1: each change, real time
   bool on_clock_ = false;                    // as last logged
+  // The real-time clock set (NTP): wall-clock sync re-evaluates now (the loop turn reads it).
+  ClockSetWatch clock_watch_{WakeUp};
 };
 
 bool Show::OpenDisplay() {
@@ -273,6 +276,10 @@ bool Show::Start() {
   }
   if (const char* log = std::getenv("KIOSK_LOG_SLIDES"); log && std::string(log) == "1") {
     log_slides_ = true;
+  }
+  if (!clock_watch_.ok()) {
+    Log("cannot watch the real-time clock (" + clock_watch_.error() +
+        "): with \"sync\": \"clock\" a clock set is noticed at the next slide change");
   }
   // A playlist (or font) that cannot be used shows its errors on screen until it is fixed:
   // a hall screen must never sit black, or on a desktop, waiting for someone with a keyboard.
