@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <limits>
+#include <optional>
 #include <string>
 
 #include "config.h"
@@ -109,6 +111,19 @@ TEST_CASE("Announcement: until cleared; clear fades it out; a reload keeps it") 
   ApplyAction(f.Say("x", -1), f.s, f.st, 4'000'000);
   ApplyAction(f.Say("", -1), f.s, f.st, 4'000'000 + kFade);
   CHECK_FALSE(f.At(4'000'000 + 2 * kFade).band);
+}
+
+TEST_CASE("Announcement: a text past the limit is cut; a time past the clock's range is for ever") {
+  std::optional<Announcement> a;
+  std::string text;
+  for (int i = 0; i < config::kMaxTextChars + 10; ++i) text += "\u00e4";
+  Announce(&a, text, std::numeric_limits<Millis>::max(), 1000);
+  REQUIRE(a);
+  CHECK(a->text == text.substr(0, 2 * config::kMaxTextChars) + "\u2026");
+  CHECK(a->until == -1);
+  Announce(&a, "kurz", 5000, 1000);
+  CHECK(a->text == "kurz");
+  CHECK(a->until == 6000);
 }
 
 TEST_CASE("Announcement: a new text over one on screen replaces it without fading") {

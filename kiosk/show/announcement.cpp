@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <optional>
 
 #include "config.h"
+#include "utf8.h"
 
 namespace kiosk {
 
@@ -13,6 +15,13 @@ void Announce(std::optional<Announcement>* a, std::string text, Millis for_ms, M
     ClearAnnouncement(a, now);
     return;
   }
+  // The playlist's limit for a text: more could not be read in the band (it would only
+  // take long to lay out).
+  std::size_t end = 0;
+  for (int n = 0; n < config::kMaxTextChars && end < text.size(); ++n) end = Utf8Next(text, end);
+  if (end < text.size()) text.replace(end, std::string::npos, "\u2026");
+  // A time too long to add to `now` is as good as "until cleared".
+  if (for_ms > std::numeric_limits<Millis>::max() - std::max<Millis>(now, 0)) for_ms = -1;
   const bool showing = *a && AnnouncementAlpha(**a, now) > 0;
   // Already on screen: the band stays, only its text changes.
   const Millis from = showing ? now - config::kAnnouncementFadeMs : now;

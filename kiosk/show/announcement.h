@@ -23,7 +23,8 @@ struct Announcement {
 };
 
 // Shows `text` from `now` for `for_ms` (-1: until cleared). One already on screen is
-// replaced in place, without fading out and in again. An empty text clears.
+// replaced in place, without fading out and in again. An empty text clears; one past
+// config::kMaxTextChars characters is cut there, with "…".
 void Announce(std::optional<Announcement>* a, std::string text, Millis for_ms, Millis now);
 // Fades the announcement out from `now` (if it is not fading out already).
 void ClearAnnouncement(std::optional<Announcement>* a, Millis now);
