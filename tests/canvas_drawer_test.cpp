@@ -132,3 +132,47 @@ TEST_CASE("CanvasDrawer: Prepare rasterises once; two slides are kept; a new lay
   drawer.Clear();
   CHECK(drawer.bytes() == 0);
 }
+
+TEST_CASE("CanvasDrawer: the announcement band, faded as a whole, rasterised once per text") {
+  FakeMeasurer m;
+  Deck deck(m);
+  deck.SetPlaylist(Slides({"eins"}));
+  deck.SetScreen(200, 100);
+  std::map<std::string, int> calls;
+  CanvasDrawer drawer(FakeRaster{&calls});
+  TextItem line;
+  line.text = "Raum B";
+  line.box = kiosk::Box{20, 80, 30, 10};
+  line.color = Color{0, 0, 255, 255};
+  kiosk::Band band;
+  band.box = kiosk::Box{0, 70, 200, 30};
+  band.background = Color{255, 0, 0, 255};
+  band.texts = {line};
+  Screen s;
+  // A fade in: the same text, frame after frame, is rasterised once.
+  for (int alpha : {0, 64, 128, 255}) {
+    Frame f = Layers(deck, {{0, 255}});
+    band.alpha = static_cast<std::uint8_t>(alpha);
+    f.band = band;
+    drawer.Draw(f, deck, s.view());
+  }
+  CHECK(calls["Raum B"] == 1);
+  CHECK(s.at(5, 75) == 0xFFFF0000u);   // the band, opaque now
+  CHECK(s.at(21, 82) == 0xFF0000FFu);  // its text (one pixel below the box: the raster)
+  CHECK(s.at(5, 65) == 0xFF000000u);   // above it, the slide's background
+  // Half faded: half the band's colour over the black background.
+  Frame half = Layers(deck, {{0, 255}});
+  band.alpha = 128;
+  half.band = band;
+  drawer.Draw(half, deck, s.view());
+  const std::uint32_t red = (s.at(5, 75) >> 16) & 0xFF;
+  CHECK(red >= 126);
+  CHECK(red <= 130);
+  // Another text: rasterised, once.
+  band.texts[0].text = "Raum C";
+  half.band = band;
+  drawer.Draw(half, deck, s.view());
+  drawer.Draw(half, deck, s.view());
+  CHECK(calls["Raum C"] == 1);
+  CHECK(drawer.bytes() >= 30u * 10u);
+}

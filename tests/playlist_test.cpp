@@ -373,6 +373,20 @@ const BadCase kBad[] = {
      R"({"lang": "../../etc/x", )" + kSlides + "}",
      {"p.json: error: lang: must be a language tag such as \"de\" or \"en-GB\", not "
       "\"../../etc/x\""}},
+    {"sync that is not a mode",
+     R"({"sync": "ntp", )" + kSlides + "}",
+     {"p.json: error: sync: must be \"clock\" (follow the real-time clock) or \"off\", not "
+      "\"ntp\""}},
+    {"sync as a boolean",
+     R"({"sync": true, )" + kSlides + "}",
+     {"p.json: error: sync: must be a string, not a boolean"}},
+    {"an announcement that is not text",
+     R"({"announcement": ["a"], )" + kSlides + "}",
+     {"p.json: error: announcement: must be a string, not an array"}},
+    {"an announcement past the limit",
+     R"({"announcement": ")" + std::string(5001, 'a') + R"(", )" + kSlides + "}",
+     {"p.json: error: announcement: 5001 characters, more than the limit of 5000 (split it "
+      "into several slides)"}},
 };
 
 TEST_CASE("ParsePlaylist rejects bad playlists with exact messages and no playlist") {
@@ -382,6 +396,23 @@ TEST_CASE("ParsePlaylist rejects bad playlists with exact messages and no playli
     CHECK(Messages(r) == c.expected);
     CHECK_FALSE(r.playlist);
   }
+}
+
+TEST_CASE("ParsePlaylist: sync and a standing announcement") {
+  const LoadResult none = ParsePlaylist("{" + kSlides + "}", "p.json");
+  REQUIRE(none.playlist);
+  CHECK(none.playlist->sync == SyncMode::kOff);
+  CHECK(none.playlist->announcement.empty());
+  const LoadResult r = ParsePlaylist(
+      R"({"sync": "clock", "announcement": "Workshop 3 jetzt in Raum B", )" + kSlides + "}",
+      "p.json");
+  REQUIRE(r.playlist);
+  CHECK(r.diagnostics.empty());
+  CHECK(r.playlist->sync == SyncMode::kClock);
+  CHECK(r.playlist->announcement == "Workshop 3 jetzt in Raum B");
+  const LoadResult off = ParsePlaylist(R"({"sync": "off", )" + kSlides + "}", "p.json");
+  REQUIRE(off.playlist);
+  CHECK(off.playlist->sync == SyncMode::kOff);
 }
 
 TEST_CASE("ParsePlaylist warns about unknown keys and still gives a playlist") {

@@ -88,6 +88,11 @@ docs = [
     *[{"slides": slides(), "lang": lang}
       for lang in ("de", "DE", "de-DE", "de_de", "de-", "d", "../x", "de DE", "", 5,
                    "deutschland")],
+    # Wall-clock sync and a standing announcement.
+    *[{"slides": slides(), "sync": sync}
+      for sync in ("clock", "off", "Clock", "ntp", "", True, None, 1)],
+    *[{"slides": slides(), "announcement": text}
+      for text in ("Workshop 3 jetzt in Raum B", "", "ä" * 5000, "ä" * 5001, 5, None, ["a"])],
     # Unknown keys, at every level, also with control characters in them.
     {"slides": slides(), "titel": 1},
     {"slides": slides(titel="t")},

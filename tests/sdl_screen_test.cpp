@@ -13,6 +13,7 @@
 
 #include "canvas.h"
 #include "canvas_drawer.h"
+#include "config.h"
 #include "deck.h"
 #include "font_lookup.h"
 #include "frame.h"
@@ -120,12 +121,21 @@ TEST_CASE("The GPU path draws what the canvas path draws: four rotations, a cros
       const struct {
         const char* name;
         Millis at;
+        bool announcement = false;
       } kMoments[] = {{"the first slide", change - 1},
                       {"crossfade, a third", change + fade / 3},
-                      {"settled on the second", change + fade}};
+                      {"settled on the second", change + fade},
+                      {"an announcement, half faded in", change + fade, true},
+                      {"an announcement", change + fade + config::kAnnouncementFadeMs, true}};
       for (const auto& moment : kMoments) {
         CAPTURE(std::string(moment.name));
-        const Frame frame = BuildFrame(deck, scheduler, ShowState{}, moment.at);
+        ShowState state;
+        if (moment.announcement) {
+          state.announcement = Announcement{"Workshop 3 jetzt in Raum B",
+                                            change + fade - config::kAnnouncementFadeMs / 2};
+        }
+        const Frame frame = BuildFrame(deck, scheduler, state, moment.at);
+        if (moment.announcement) REQUIRE(frame.band);
         screen->Draw(frame, deck);
         REQUIRE(SDL_RenderReadPixels(renderer, nullptr, SDL_PIXELFORMAT_ARGB8888, gpu.data(),
                                      out_w * 4) == 0);

@@ -37,6 +37,15 @@ inline constexpr double kProgressHeight = 1.0 / 200;
 inline constexpr int kProgressMinStepMs = 250;  // the bar moves at most 4 times a second
 inline constexpr unsigned char kChromeAlpha = 150;
 
+// Announcements: a band across the bottom of the screen, this share of its height, faded
+// in and out over this many milliseconds.
+inline constexpr double kAnnouncementBand = 0.3;
+inline constexpr long long kAnnouncementFadeMs = 400;
+
+// Wall-clock sync: a show a person navigated re-joins the clock after this long without
+// another key (unless paused: a paused show waits for a person).
+inline constexpr long long kSyncRejoinMs = 10LL * 60 * 1000;
+
 // What a playlist may hold. Past these, no screen could show the text readably and laying
 // it out would take seconds (every slide is laid out for --check --size and uniform_size):
 // validation rejects the file, naming the slide and the limit. Characters are code points.

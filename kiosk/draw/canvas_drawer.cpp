@@ -36,12 +36,15 @@ bool CanvasDrawer::Prepare(std::size_t slide, Deck& deck) {
 void CanvasDrawer::Clear() {
   slides_.Clear();
   chrome_.clear();
+  band_items_.clear();
+  band_lines_.clear();
 }
 
 std::size_t CanvasDrawer::bytes() const {
   std::size_t total = 0;
   slides_.ForEachLine([&total](const Line& l) { total += l.image.bytes(); });
   for (const ChromeText& c : chrome_) total += c.line.image.bytes();
+  for (const Line& l : band_lines_) total += l.image.bytes();
   return total;
 }
 
@@ -70,6 +73,24 @@ void CanvasDrawer::Draw(const Frame& frame, Deck& deck, PixelView target) {
   for (const TextItem& item : frame.texts) {
     const Line& l = Chrome(item);
     DrawImage(target, l.image, l.x, l.y, l.alpha, whole);
+  }
+  if (frame.band) DrawBand(*frame.band, target);
+}
+
+void CanvasDrawer::DrawBand(const Band& band, PixelView target) {
+  if (band.alpha == 0) return;
+  if (band.texts != band_items_) {
+    band_lines_.clear();
+    for (const TextItem& item : band.texts) band_lines_.push_back(Make(item));
+    band_items_ = band.texts;
+  }
+  const Box whole{0, 0, target.width, target.height};
+  Color background = band.background;
+  background.a = static_cast<std::uint8_t>(background.a * band.alpha / 255);
+  FillRect(target, band.box, background, whole);
+  for (const Line& l : band_lines_) {
+    DrawImage(target, l.image, l.x, l.y, static_cast<std::uint8_t>(band.alpha * l.alpha / 255),
+              band.box);
   }
 }
 

@@ -50,10 +50,13 @@ class CanvasDrawer {
   Line Make(const TextItem& item);
   const std::vector<Line>& Slide(std::size_t slide, Deck& deck);
   const Line& Chrome(const TextItem& item);
+  void DrawBand(const Band& band, PixelView target);
 
   Rasteriser rasterise_;
   SlideCache<Line> slides_;
   std::vector<ChromeText> chrome_;
+  std::vector<TextItem> band_items_;  // the announcement rasterised: once per message
+  std::vector<Line> band_lines_;
 };
 
 }  // namespace kiosk

@@ -36,7 +36,7 @@ constexpr KeyHelp kHelp[] = {
     {"End", "last slide"},
     {"digits, then Return", "jump to that slide (e.g. 1 2 Return)"},
     {"P, Pause", "pause / resume the timer"},
-    {"F5", "resume (leave pause and black screen)"},
+    {"F5", "resume (leave pause and black screen, re-join the clock)"},
     {"B, .", "black screen on / off"},
     {"R", "reload the playlist"},
     {"F", "fullscreen on / off"},

@@ -16,8 +16,9 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::string_view kTopKeys[] = {"$schema", "lang",  "duration", "transition", "progress",
-                                         "counter", "theme", "slides",   "error_mark"};
+constexpr std::string_view kTopKeys[] = {"$schema",    "lang",    "duration",    "transition",
+                                         "progress",   "counter", "theme",       "slides",
+                                         "error_mark", "sync",    "announcement"};
 constexpr std::string_view kThemeKeys[] = {
     "background", "foreground", "accent",        "font",          "font_file",
     "margin",     "align",      "max_text_size", "min_text_size", "uniform_size"};
@@ -434,6 +435,20 @@ LoadResult ParsePlaylist(std::string_view json_text, const std::string& file) {
   c.Bool(root, "", "progress", &playlist.show_progress);
   c.Bool(root, "", "counter", &playlist.show_counter);
   c.Bool(root, "", "error_mark", &playlist.error_mark);
+  if (auto it = root.find("sync"); it != root.end()) {
+    std::string sync;
+    c.String(root, "", "sync", &sync);
+    if (sync == "clock") {
+      playlist.sync = SyncMode::kClock;
+    } else if (sync == "off") {
+      playlist.sync = SyncMode::kOff;
+    } else if (it->is_string()) {
+      c.Error("sync", "must be \"clock\" (follow the real-time clock) or \"off\", not \"" +
+                          EchoForUser(sync) + "\"");
+    }
+  }
+  c.String(root, "", "announcement", &playlist.announcement);
+  CheckTextLength(c, "", "announcement", playlist.announcement);
   if (auto it = root.find("theme"); it != root.end()) CheckTheme(c, *it, file, &playlist.theme);
 
   auto slides = root.find("slides");

@@ -86,6 +86,10 @@ struct Slide {
   std::optional<QrElement> qr;
 };
 
+// "sync": "off" (each screen keeps its own time) or "clock" (the slide follows the
+// real-time clock: clock_sync.h).
+enum class SyncMode { kOff, kClock };
+
 struct Playlist {
   std::string path;  // as given; messages name it
   std::string lang = "de";
@@ -93,6 +97,8 @@ struct Playlist {
   bool show_progress = true;
   bool show_counter = true;
   bool error_mark = false;  // mark on screen while the file on disk has errors
+  SyncMode sync = SyncMode::kOff;
+  std::string announcement;  // a standing announcement band over every slide; "" none
   Theme theme;
   std::vector<Slide> slides;
 };

@@ -18,6 +18,8 @@ void Scheduler::Reset(std::vector<Millis> durations, Millis transition, Millis n
   for (Millis& d : durations_) d = std::max<Millis>(d, 1);
   transition_ = transition;
   transition_running_ = false;
+  // On the clock, a playlist edit re-aligns: the loop has other durations now.
+  if (clock_ && synced_) jump_ = Jump::kFade;
   if (current_ >= durations_.size()) {
     current_ = 0;
     shown_at_ = now;
@@ -31,6 +33,18 @@ void Scheduler::Reset(std::vector<Millis> durations, Millis transition, Millis n
 }
 
 bool Scheduler::Update(Millis now) {
+  const bool first = !updated_;
+  updated_ = true;
+  if (!paused_ && clock_ && !synced_ && now - left_at_ >= rejoin_after_) {
+    synced_ = true;
+    jump_ = Jump::kFade;
+  }
+  if (!paused_ && clock_ && synced_) {
+    if (first) jump_ = Jump::kCut;  // the first picture: straight to the clock's slide
+    const bool changed = Align(now);
+    if (transition_running_ && now - transition_at_ >= transition_) transition_running_ = false;
+    return changed;
+  }
   if (transition_running_ && now - transition_at_ >= transition_) transition_running_ = false;
   if (paused_) return false;
   bool changed = false;
@@ -54,7 +68,43 @@ bool Scheduler::Update(Millis now) {
   return changed;
 }
 
+bool Scheduler::Align(Millis now) {
+  const ClockPosition p = PositionAt(durations_, now + clock_offset_);
+  const Millis start = p.start - clock_offset_;
+  const bool changed = p.slide != current_;
+  if (changed) {
+    previous_ = current_;
+    current_ = p.slide;
+    // The clock's own next slide crossfades from the moment the clock says; a jump (back
+    // to the clock, an edit, a clock set far) fades from now, or cuts at the start.
+    transition_at_ = jump_ == Jump::kFade ? now : start;
+    transition_running_ =
+        jump_ != Jump::kCut && transition_ > 0 && now - transition_at_ < transition_;
+    fade_on_clock_ = jump_ == Jump::kNone;
+  } else if (transition_running_ && fade_on_clock_) {
+    transition_at_ = start;  // the clock's crossfade stays on the clock (NTP slews it)
+  }
+  shown_at_ = start;
+  paused_elapsed_ = 0;
+  jump_ = Jump::kNone;
+  return changed;
+}
+
+void Scheduler::FollowClock(bool on, Millis rejoin_after) {
+  rejoin_after_ = rejoin_after;
+  if (on == clock_) return;
+  clock_ = on;
+  synced_ = on;
+  if (on) jump_ = Jump::kFade;
+}
+
+void Scheduler::LeaveClock(Millis now) {
+  synced_ = false;
+  left_at_ = now;
+}
+
 void Scheduler::Show(std::size_t index, Millis now) {
+  LeaveClock(now);
   if (index == current_) {
     // Restart the slide's time, no crossfade to itself.
     shown_at_ = now;
@@ -79,18 +129,27 @@ void Scheduler::GoTo(std::size_t index, Millis now) {
 }
 
 void Scheduler::TogglePause(Millis now) {
+  LeaveClock(now);
   if (paused_) {
-    Resume(now);
+    Unpause(now);
   } else {
     paused_elapsed_ = Elapsed(now);
     paused_ = true;
   }
 }
 
-void Scheduler::Resume(Millis now) {
+void Scheduler::Unpause(Millis now) {
   if (!paused_) return;
   shown_at_ = now - paused_elapsed_;
   paused_ = false;
+}
+
+void Scheduler::Resume(Millis now) {
+  Unpause(now);
+  if (clock_ && !synced_) {
+    synced_ = true;
+    jump_ = Jump::kFade;
+  }
 }
 
 Millis Scheduler::Elapsed(Millis now) const {
@@ -111,7 +170,10 @@ double Scheduler::TransitionProgress(Millis now) const {
 
 Millis Scheduler::TimeToAdvance(Millis now) const {
   if (paused_) return -1;
-  return std::max<Millis>(0, Duration() - (now - shown_at_));
+  if (clock_ && (synced_ ? jump_ != Jump::kNone : now - left_at_ >= rejoin_after_)) return 0;
+  Millis next = std::max<Millis>(0, Duration() - (now - shown_at_));
+  if (clock_ && !synced_) next = std::min(next, left_at_ + rejoin_after_ - now);
+  return next;
 }
 
 }  // namespace kiosk

@@ -1,5 +1,11 @@
 // Which slide is on screen, when the next one comes and how far a crossfade is.
 // Time is passed in (milliseconds from any fixed origin), so tests use a fake clock.
+//
+// With wall-clock sync (FollowClock) the slide and the start of every crossfade come from
+// PositionAt (clock_sync.h) of the real time, which is `now` plus the offset the edge
+// measures (SetClockOffset): everything else keeps the monotonic clock. Navigating
+// (next, previous, jumps, pause) leaves the clock: a person's choice wins, until Resume or
+// until nobody has navigated for the rejoin time.
 #pragma once
 
 #include <cstddef>
@@ -7,9 +13,9 @@
 #include <optional>
 #include <vector>
 
-namespace kiosk {
+#include "clock_sync.h"
 
-using Millis = std::int64_t;
+namespace kiosk {
 
 class Scheduler {
  public:
@@ -28,7 +34,19 @@ class Scheduler {
   void Last(Millis now);
   void GoTo(std::size_t index, Millis now);  // out-of-range indexes are ignored
   void TogglePause(Millis now);
+  // Leaves the pause, and re-joins the clock when the playlist follows it.
   void Resume(Millis now);
+
+  // Follow the real-time clock (the playlist's "sync": "clock"), or stop following it.
+  // `rejoin_after`: after that long without navigation a show left by a person re-joins
+  // (while not paused). Turning it on re-aligns at the next Update.
+  void FollowClock(bool on, Millis rejoin_after);
+  // The real time (ms since the Unix epoch) minus `now`'s clock, as the edge reads both
+  // clocks: it changes when the real-time clock is set or slewed (NTP).
+  void SetClockOffset(Millis offset) { clock_offset_ = offset; }
+  // The playlist follows the clock, and the show does now (no one has left it).
+  bool follows_clock() const { return clock_; }
+  bool on_clock() const { return clock_ && synced_; }
 
   std::size_t current() const { return current_; }
   std::size_t count() const { return durations_.size(); }
@@ -43,11 +61,18 @@ class Scheduler {
   // 0..1 progress of the running crossfade; 1 when none runs.
   double TransitionProgress(Millis now) const;
 
-  // Milliseconds until Update() would change the slide; -1 while paused.
+  // Milliseconds until Update() would change the slide (or re-join the clock); -1 while
+  // paused.
   Millis TimeToAdvance(Millis now) const;
 
  private:
+  enum class Jump { kNone, kCut, kFade };
   void Show(std::size_t index, Millis now);
+  void Unpause(Millis now);
+  void LeaveClock(Millis now);
+  // Puts the show where the clock says; `jump_` says how a change that is not the
+  // clock's own next slide looks. True if the slide changed.
+  bool Align(Millis now);
 
   std::vector<Millis> durations_;
   Millis transition_ = 0;
@@ -58,6 +83,16 @@ class Scheduler {
   bool transition_running_ = false;
   bool paused_ = false;
   Millis paused_elapsed_ = 0;  // elapsed time frozen at the pause
+  bool updated_ = false;       // Update ran once: before it a jump is a cut (the start)
+
+  bool clock_ = false;   // the playlist follows the clock
+  bool synced_ = false;  // ... and the show does (no person has left it)
+  Millis rejoin_after_ = 0;
+  Millis left_at_ = 0;  // the last navigation while off the clock
+  Millis clock_offset_ = 0;
+  Jump jump_ = Jump::kNone;
+  bool fade_on_clock_ = false;  // the running crossfade began where the clock said  // pending: the
+                                // next Align is a jump, not the clock's own step
 };
 
 }  // namespace kiosk

@@ -51,6 +51,8 @@ FrameDrawer::Texture FrameDrawer::MakeTexture(const TextItem& item) {
 void FrameDrawer::Clear() {
   slides_.Clear();
   chrome_.clear();
+  band_items_.clear();
+  band_textures_.clear();
 }
 
 const std::vector<FrameDrawer::Texture>& FrameDrawer::Slide(std::size_t slide, Deck& deck) {
@@ -110,6 +112,28 @@ void FrameDrawer::Draw(const Frame& frame, Deck& deck) {
     SDL_SetTextureAlphaMod(t.texture.get(), t.alpha);
     SDL_RenderCopy(renderer_, t.texture.get(), nullptr, &t.dst);
   }
+  if (frame.band) DrawBand(*frame.band);
+}
+
+void FrameDrawer::DrawBand(const Band& band) {
+  if (band.alpha == 0) return;
+  if (band.texts != band_items_) {
+    band_textures_.clear();
+    for (const TextItem& item : band.texts) band_textures_.push_back(MakeTexture(item));
+    band_items_ = band.texts;
+  }
+  const SDL_Rect box = ToSdl(band.box);
+  SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_BLEND);
+  SDL_SetRenderDrawColor(renderer_, band.background.r, band.background.g, band.background.b,
+                         static_cast<std::uint8_t>(band.background.a * band.alpha / 255));
+  SDL_RenderFillRect(renderer_, &box);
+  SDL_RenderSetClipRect(renderer_, &box);
+  for (const Texture& t : band_textures_) {
+    if (!t.texture) continue;
+    SDL_SetTextureAlphaMod(t.texture.get(), static_cast<std::uint8_t>(band.alpha * t.alpha / 255));
+    SDL_RenderCopy(renderer_, t.texture.get(), nullptr, &t.dst);
+  }
+  SDL_RenderSetClipRect(renderer_, nullptr);
 }
 
 }  // namespace kiosk

@@ -48,11 +48,14 @@ class FrameDrawer {
   Texture MakeTexture(const TextItem& item);
   const std::vector<Texture>& Slide(std::size_t slide, Deck& deck);
   const Texture& Chrome(const TextItem& item);
+  void DrawBand(const Band& band);
 
   SDL_Renderer* renderer_;
   TtfFonts& fonts_;
   SlideCache<Texture> slides_;
   std::vector<ChromeText> chrome_;
+  std::vector<TextItem> band_items_;  // the announcement rasterised: once per message
+  std::vector<Texture> band_textures_;
 };
 
 }  // namespace kiosk

@@ -8,11 +8,13 @@
 #include <climits>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 
+#include "clock_watch.h"
 #include "config.h"
 #include "content.h"
 #include "content_switcher.h"
@@ -39,6 +41,25 @@ namespace kiosk {
 namespace {
 
 Millis NowMs() { return static_cast<Millis>(SDL_GetTicks64()); }
+
+// The real-time clock (what NTP sets), for wall-clock sync only: everything else keeps
+// the monotonic clock of NowMs.
+Millis RealtimeMs() {
+  timespec ts{};
+  clock_gettime(CLOCK_REALTIME, &ts);
+  return static_cast<Millis>(ts.tv_sec) * 1000 + ts.tv_nsec / 1'000'000;
+}
+
+// "12:34:56.789" of a real time, UTC, for the log of slide changes.
+std::string ClockTime(Millis real) {
+  const std::time_t secs = static_cast<std::time_t>(real / 1000);
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%02d:%02d:%02d.%03d", tm.tm_hour, tm.tm_min, tm.tm_sec,
+                static_cast<int>(real % 1000));
+  return buf;
+}
 
 // SDL_USEREVENT codes: wake up, or a watched file changed on disk.
 constexpr Sint32 kWakeUp = 0;
@@ -133,6 +154,10 @@ class Show {
   DrawTimes draw_times_;
   long long version_ = 0;         // playlists shown since the start
   struct stat playlist_stat_ {};  // the playlist file when it was read
+  bool log_slides_ = false;                  // KIOSK_LOG_SLIDES=1: each change, real time
+  bool on_clock_ = false;                    // as last logged
+  // The real-time clock set (NTP): wall-clock sync re-evaluates now (the loop turn reads it).
+  ClockSetWatch clock_watch_{WakeUp};
 };
 
 bool Show::OpenDisplay() {
@@ -269,6 +294,13 @@ bool Show::Start() {
   if (const char* stats = std::getenv("KIOSK_FRAME_STATS"); stats && std::string(stats) == "1") {
     frame_stats_ = std::make_unique<FrameStats>();
   }
+  if (const char* log = std::getenv("KIOSK_LOG_SLIDES"); log && std::string(log) == "1") {
+    log_slides_ = true;
+  }
+  if (!clock_watch_.ok()) {
+    Log("cannot watch the real-time clock (" + clock_watch_.error() +
+        "): with \"sync\": \"clock\" a clock set is noticed at the next slide change");
+  }
   // A playlist (or font) that cannot be used shows its errors on screen until it is fixed:
   // a hall screen must never sit black, or on a desktop, waiting for someone with a keyboard.
   if (!content_.Start()) return false;
@@ -344,7 +376,23 @@ void Show::TakeFileChanges() {
 }
 
 Frame Show::CurrentFrame(Millis now) {
-  scheduler_.Update(now);
+  // Both clocks read together: the real-time one may have been set or slewed since.
+  const Millis real = RealtimeMs();
+  scheduler_.SetClockOffset(real - now);
+  if (scheduler_.Update(now) && log_slides_) {
+    Log("slide " + std::to_string(scheduler_.current() + 1) + " at " + ClockTime(real) +
+        " UTC (real time " + std::to_string(real) + " ms)" +
+        (scheduler_.on_clock() ? ", on the clock" : ""));
+  }
+  if (scheduler_.on_clock() != on_clock_) {
+    on_clock_ = scheduler_.on_clock();
+    if (on_clock_) {
+      Log("following the real-time clock (\"sync\": \"clock\")");
+    } else if (scheduler_.follows_clock()) {
+      Log("off the clock after a key, until F5 (resume) or " +
+          std::to_string(config::kSyncRejoinMs / 60000) + " minutes without a key");
+    }
+  }
   Frame frame = BuildFrame(deck_, scheduler_, state_, now);
   if (content_.disk_has_errors() && deck_.playlist().error_mark && !state_.black) {
     AddErrorMark(&frame, deck_.playlist().theme, deck_.width(), deck_.height());

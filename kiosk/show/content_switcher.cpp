@@ -60,6 +60,7 @@ void ContentSwitcher::Show(Content content, bool showing_errors, bool first) {
                    ? "the playlist still has errors: showing them"
                    : "reloaded: " + CountOf(content.playlist.slides.size(), "slide", "slides"));
   }
+  scheduler_.FollowClock(content.playlist.sync == SyncMode::kClock, config::kSyncRejoinMs);
   deck_.SetPlaylist(std::move(content.playlist));
   hyphenation_.AfterPlaylist();
   showing_errors_ = showing_errors;

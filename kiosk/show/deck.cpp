@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "announcement.h"
+
 namespace kiosk {
 
 void Deck::SetPlaylist(Playlist playlist) {
@@ -29,6 +31,7 @@ void Deck::Invalidate(std::span<const std::size_t> keep) {
   }
   layouts_ = std::move(kept);
   uniform_px_.reset();
+  band_.reset();
 }
 
 std::size_t Deck::HyphenateAllWords() {
@@ -85,6 +88,23 @@ std::uint64_t Deck::Version(std::size_t slide) {
 }
 
 std::vector<PictureItem> Deck::Pictures(std::size_t /*slide*/) { return {}; }
+
+const std::vector<TextItem>& Deck::Band(const std::string& text) {
+  if (band_ && band_->first == text) return band_->second;
+  std::vector<TextItem> items;
+  Color color = playlist_.theme.background;
+  color.a = 255;
+  const SlideLayout layout =
+      LayoutAnnouncement(text, playlist_.theme, w_, h_, measurer_, hyphenator_);
+  for (const LineBox& line : layout.lines) {
+    for (const Span& span : line.spans) {
+      const Box box{line.box.x + span.x, line.box.y, span.w, line.box.h};
+      items.push_back({span.text, span.style, line.px, box, color, span.rtl});
+    }
+  }
+  band_.emplace(text, std::move(items));
+  return band_->second;
+}
 
 std::vector<TextItem> Deck::Items(std::size_t slide) {
   std::vector<TextItem> items;

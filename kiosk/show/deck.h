@@ -8,6 +8,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "color.h"
@@ -62,6 +63,9 @@ class Deck {
   // its text; they crossfade with the slide. The theme's background picture and logo are
   // the Frame's (they do not fade).
   std::vector<PictureItem> Pictures(std::size_t slide);
+  // An announcement's text as text items in its band (announcement.h), in the theme's
+  // background colour; laid out once per text, kept until anything here changes.
+  const std::vector<TextItem>& Band(const std::string& text);
   // Asks the hyphenator about every word of every slide (so it can release its patterns).
   // Returns how many hyphenation points the playlist has.
   std::size_t HyphenateAllWords();
@@ -88,6 +92,7 @@ class Deck {
   std::uint64_t next_version_ = 1;
   std::vector<std::optional<Entry>> layouts_;
   std::optional<int> uniform_px_;
+  std::optional<std::pair<std::string, std::vector<TextItem>>> band_;  // text, items
   LayoutHook on_layout_;
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "config.h"
 
@@ -23,6 +24,38 @@ int CounterPx(int h) {
   return std::max(10, static_cast<int>(std::lround(h * config::kCounterSize)));
 }
 
+// The announcement on screen at `now` and its alpha: the live one while it shows, else the
+// playlist's standing one. Over a standing band a live one changes only the text.
+std::optional<std::pair<const std::string*, std::uint8_t>> ShownAnnouncement(const Deck& deck,
+                                                                             const ShowState& state,
+                                                                             Millis now) {
+  const std::string& standing = deck.playlist().announcement;
+  if (state.announcement) {
+    const Announcement& a = *state.announcement;
+    if (standing.empty()) {
+      const std::uint8_t alpha = AnnouncementAlpha(a, now);
+      if (alpha > 0) return std::make_pair(&a.text, alpha);
+    } else if (now >= a.from && (a.until < 0 || now < a.until)) {
+      return std::make_pair(&a.text, std::uint8_t{255});
+    }
+  }
+  if (!standing.empty()) return std::make_pair(&standing, std::uint8_t{255});
+  return std::nullopt;
+}
+
+void AddBand(Frame* frame, Deck& deck, const ShowState& state, Millis now) {
+  const auto shown = ShownAnnouncement(deck, state, now);
+  if (!shown) return;
+  const Theme& theme = deck.playlist().theme;
+  Band band;
+  band.box = AnnouncementBand(theme, deck.width(), deck.height());
+  band.background = theme.accent;
+  band.background.a = 255;
+  band.texts = deck.Band(*shown->first);
+  band.alpha = shown->second;
+  frame->band = std::move(band);
+}
+
 }  // namespace
 
 Frame BuildFrame(Deck& deck, const Scheduler& scheduler, const ShowState& state, Millis now) {
@@ -34,6 +67,7 @@ Frame BuildFrame(Deck& deck, const Scheduler& scheduler, const ShowState& state,
   frame.clip = LimitsFor(theme, w, h).safe;
   if (state.black) {
     frame.background = Color{0, 0, 0, 255};
+    AddBand(&frame, deck, state, now);  // an urgent message is seen, even over black
     return frame;
   }
   frame.background = theme.background;
@@ -82,11 +116,20 @@ Frame BuildFrame(Deck& deck, const Scheduler& scheduler, const ShowState& state,
     frame.texts.push_back(
         {counter, FontStyle::kRegular, px, {w - margin - tw, chrome_y, tw, line_h}, chrome});
   }
+  AddBand(&frame, deck, state, now);
   return frame;
 }
 
-Millis NextFrameChange(const Deck& deck, const Scheduler& scheduler, const ShowState& state,
-                       Millis now) {
+namespace {
+
+Millis Sooner(Millis a, Millis b) {
+  if (a < 0) return b;
+  if (b < 0) return a;
+  return std::min(a, b);
+}
+
+Millis SlidesChange(const Deck& deck, const Scheduler& scheduler, const ShowState& state,
+                    Millis now) {
   if (scheduler.paused()) return state.black ? -1 : (scheduler.FadingOut(now) ? 0 : -1);
   Millis next = scheduler.TimeToAdvance(now);
   if (state.black) return next;
@@ -97,6 +140,21 @@ Millis NextFrameChange(const Deck& deck, const Scheduler& scheduler, const ShowS
     next = std::min(next, step - elapsed % step);
   }
   return next;
+}
+
+}  // namespace
+
+Millis NextFrameChange(const Deck& deck, const Scheduler& scheduler, const ShowState& state,
+                       Millis now) {
+  const Millis slides = SlidesChange(deck, scheduler, state, now);
+  if (!state.announcement) return slides;
+  // Over a standing band a live one shows and goes without fading.
+  const Announcement& a = *state.announcement;
+  Millis band = NextAnnouncementChange(a, now);
+  if (!deck.playlist().announcement.empty()) {
+    band = now < a.from ? a.from - now : (a.until > now ? a.until - now : -1);
+  }
+  return Sooner(slides, band);
 }
 
 }  // namespace kiosk

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "announcement.h"
 #include "color.h"
 #include "deck.h"
 #include "scheduler.h"
@@ -26,6 +27,15 @@ struct SlideLayer {
   bool operator==(const SlideLayer&) const = default;
 };
 
+// The announcement band, over everything else, faded as a whole.
+struct Band {
+  Box box;
+  Color background;
+  std::vector<TextItem> texts;  // the same for every frame of one message (Deck::Band)
+  std::uint8_t alpha = 255;
+  bool operator==(const Band&) const = default;
+};
+
 struct Frame {
   Color background;
   std::vector<PictureItem> under;  // the theme's background picture, over `background`
@@ -34,16 +44,19 @@ struct Frame {
   std::vector<PictureItem> over;   // the logo, over the slides, never faded
   std::vector<RectItem> rects;     // progress bar, paused mark
   std::vector<TextItem> texts;     // counter, typed slide number
+  std::optional<Band> band;        // an announcement
   bool operator==(const Frame&) const = default;
 };
 
+// What the show is doing apart from the slides; a reload keeps it.
 struct ShowState {
   bool black = false;
-  std::string pending_digits;  // a slide number being typed
+  std::string pending_digits;                // a slide number being typed
+  std::optional<Announcement> announcement;  // kiosk ctl announce (over the playlist's own)
 };
 
-// The frame for `now`. Nothing in it depends on time except the crossfade and the
-// progress bar, which moves in steps (see NextFrameChange).
+// The frame for `now`. Nothing in it depends on time except the crossfade, the progress
+// bar, which moves in steps, and an announcement's fades (see NextFrameChange).
 Frame BuildFrame(Deck& deck, const Scheduler& scheduler, const ShowState& state, Millis now);
 
 // Milliseconds until BuildFrame may give another frame without any input: 0 while a

@@ -48,8 +48,11 @@ Request ApplyAction(const Action& action, Scheduler& scheduler, ShowState& state
       state.black = true;
       break;
     case Command::kAnnounce:
+      Announce(&state.announcement, action.text, action.for_ms, now);
+      break;
     case Command::kClearAnnouncement:
-      break;  // announcements: issue 14 (the overlay is not built yet)
+      ClearAnnouncement(&state.announcement, now);
+      break;
   }
   return Request::kNone;
 }
