@@ -433,5 +433,25 @@ TEST_CASE("HyphenationKeeper: released patterns load again for the new words of 
   }
 }
 
+TEST_CASE("HyphenationKeeper: an announcement's new words load released patterns again") {
+  TinyPatterns patterns;
+  Rig r;
+  r.dic = patterns.path;
+  r.source.next = Words("aaaabbbb");
+  REQUIRE(r.switcher.Start());
+  r.hyphenation.StartDeferred();
+  WaitUntilReady(r);
+  CHECK(r.hyphenation.points() == 1);
+  // What the show does when an announcement with a new word arrives.
+  r.deck.SetAnnouncement("ccccabbbb");
+  r.hyphenation.AfterPlaylist();
+  CHECK(r.Logged("new words since the hyphenation patterns were released: loading them again"));
+  CHECK(r.started.size() == 2);
+  WaitUntilReady(r);
+  CHECK(r.hyphenation.points() == 2);
+  r.deck.SetScreen(1920, 1080);
+  CHECK_FALSE(r.deck.Band("ccccabbbb").empty());
+}
+
 }  // namespace
 }  // namespace kiosk
