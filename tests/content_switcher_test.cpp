@@ -176,6 +176,40 @@ TEST_CASE(
         "new content on screen 305 ms after the change on disk, 5 ms after reading it");
 }
 
+TEST_CASE(
+    "ContentSwitcher: \"sync\": \"clock\" follows the clock; an edit re-aligns, a broken one not") {
+  Rig r;
+  Content synced = Good(3);
+  for (Slide& s : synced.playlist.slides) s.duration = 10;
+  synced.playlist.sync = SyncMode::kClock;
+  r.source.next = synced;
+  REQUIRE(r.switcher.Start());
+  CHECK(r.scheduler.on_clock());
+  r.scheduler.SetClockOffset(25'000 - r.now);  // real time 25 s: slide 2 of the 30 s loop
+  r.scheduler.Update(r.now);
+  CHECK(r.scheduler.current() == 2);
+  // An edit: 5 s slides, a 15 s loop, real time 25.1 s: slide 2 again (at 10 s into it).
+  for (Slide& s : synced.playlist.slides) s.duration = 5;
+  synced.playlist.slides.push_back(synced.playlist.slides[0]);  // 20 s: slide 1
+  r.source.next = synced;
+  r.now += 100;
+  r.switcher.Reload();
+  CHECK(r.scheduler.on_clock());
+  r.scheduler.Update(r.now);
+  CHECK(r.scheduler.current() == 1);
+  // A broken save changes nothing; a save without "sync" stops following the clock.
+  r.source.next.reset();
+  r.source.problems = {"/srv/p.json:1:1: error: syntax error"};
+  r.switcher.Reload();
+  CHECK(r.scheduler.on_clock());
+  Content off = synced;
+  off.playlist.sync = SyncMode::kOff;
+  r.source.next = off;
+  r.switcher.Reload();
+  CHECK_FALSE(r.scheduler.follows_clock());
+  CHECK(r.scheduler.current() == 1);
+}
+
 TEST_CASE("ContentSwitcher::Reload: a broken save keeps the last good version") {
   Rig r;
   r.source.next = Good(3);
@@ -400,6 +434,26 @@ TEST_CASE("HyphenationKeeper: released patterns load again for the new words of 
     WaitUntilReady(r);
     CHECK(r.hyphenation.points() == 2);
   }
+}
+
+TEST_CASE("HyphenationKeeper: an announcement's new words load released patterns again") {
+  TinyPatterns patterns;
+  Rig r;
+  r.dic = patterns.path;
+  r.source.next = Words("aaaabbbb");
+  REQUIRE(r.switcher.Start());
+  r.hyphenation.StartDeferred();
+  WaitUntilReady(r);
+  CHECK(r.hyphenation.points() == 1);
+  // What the show does when an announcement with a new word arrives.
+  r.deck.SetAnnouncement("ccccabbbb");
+  r.hyphenation.AfterPlaylist();
+  CHECK(r.Logged("new words since the hyphenation patterns were released: loading them again"));
+  CHECK(r.started.size() == 2);
+  WaitUntilReady(r);
+  CHECK(r.hyphenation.points() == 2);
+  r.deck.SetScreen(1920, 1080);
+  CHECK_FALSE(r.deck.Band("ccccabbbb").empty());
 }
 
 }  // namespace

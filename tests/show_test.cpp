@@ -59,3 +59,33 @@ TEST_CASE("DurationsOf and TransitionOf convert seconds to milliseconds") {
   CHECK(kiosk::DurationsOf(p) == std::vector<kiosk::Millis>{12500, 1});
   CHECK(kiosk::TransitionOf(p) == 750);
 }
+
+TEST_CASE("ApplyAction: with wall-clock sync, every navigation leaves the clock; resume re-joins") {
+  // The same Actions come from keys and from the control socket (kiosk ctl).
+  for (const Action& action :
+       {Action{Command::kNext}, Action{Command::kEnter}, Action{Command::kPrevious},
+        Action{Command::kFirst}, Action{Command::kLast}, Action{Command::kJump, 2},
+        Action{Command::kTogglePause}, Action{Command::kPause}}) {
+    CAPTURE(static_cast<int>(action.command));
+    Scheduler s({1000, 1000, 1000, 1000}, 0, 0);
+    s.FollowClock(true, 600'000);
+    ShowState st;
+    s.Update(0);
+    REQUIRE(s.on_clock());
+    ApplyAction(action, s, st, 10);
+    CHECK_FALSE(s.on_clock());
+    ApplyAction(Action{Command::kResume}, s, st, 20);
+    CHECK(s.on_clock());
+    CHECK_FALSE(s.paused());
+  }
+  // Neither the black screen nor an announcement is navigation: the slides stay on the clock.
+  Scheduler s({1000, 1000}, 0, 0);
+  s.FollowClock(true, 600'000);
+  ShowState st;
+  for (const Action& action :
+       {Action{Command::kToggleBlack}, Action{Command::kBlack}, Action{Command::kAnnounce},
+        Action{Command::kClearAnnouncement}, Action{Command::kDigit}}) {
+    ApplyAction(action, s, st, 10);
+    CHECK(s.on_clock());
+  }
+}

@@ -376,6 +376,13 @@ void Show::TakeFileChanges() {
 }
 
 Frame Show::CurrentFrame(Millis now) {
+  // An announcement's words are hyphenated like the slides' (patterns released before it
+  // came load again), whichever way it came (a key, kiosk ctl).
+  if (const std::string& text = state_.announcement ? state_.announcement->text : std::string();
+      text != deck_.announcement()) {
+    deck_.SetAnnouncement(text);
+    hyphenation_.AfterPlaylist();
+  }
   // Both clocks read together: the real-time one may have been set or slewed since.
   const Millis real = RealtimeMs();
   scheduler_.SetClockOffset(real - now);

@@ -37,16 +37,19 @@ void Deck::Invalidate(std::span<const std::size_t> keep) {
 std::size_t Deck::HyphenateAllWords() {
   if (!hyphenator_) return 0;
   std::size_t points = 0;
-  for (const Slide& slide : playlist_.slides) {
-    for (const std::string* text : {&slide.kicker, &slide.title, &slide.text}) {
-      // The same lines WrapParagraphs will break, so every word it asks for is known.
-      for (std::string_view line : TextLines(*text)) {
-        for (const Fragment& f : SplitParagraph(line, FontStyle::kRegular, hyphenator_)) {
-          points += f.after == BreakAfter::kHyphen;
-        }
+  // The same lines WrapParagraphs will break, so every word it asks for is known.
+  const auto ask = [this, &points](const std::string& text) {
+    for (std::string_view line : TextLines(text)) {
+      for (const Fragment& f : SplitParagraph(line, FontStyle::kRegular, hyphenator_)) {
+        points += f.after == BreakAfter::kHyphen;
       }
     }
+  };
+  for (const Slide& slide : playlist_.slides) {
+    for (const std::string* text : {&slide.kicker, &slide.title, &slide.text}) ask(*text);
   }
+  ask(playlist_.announcement);
+  ask(announcement_);
   return points;
 }
 

@@ -66,7 +66,13 @@ class Deck {
   // An announcement's text as text items in its band (announcement.h), in the theme's
   // background colour; laid out once per text, kept until anything here changes.
   const std::vector<TextItem>& Band(const std::string& text);
-  // Asks the hyphenator about every word of every slide (so it can release its patterns).
+  // A text shown besides the slides (an announcement sent while the show runs): its words
+  // count as the playlist's for HyphenateAllWords, so patterns released before it came are
+  // loaded again for it.
+  void SetAnnouncement(std::string text) { announcement_ = std::move(text); }
+  const std::string& announcement() const { return announcement_; }
+  // Asks the hyphenator about every word of every slide, of the playlist's announcement
+  // and of SetAnnouncement's (so it can release its patterns).
   // Returns how many hyphenation points the playlist has.
   std::size_t HyphenateAllWords();
   // With theme.uniform_size: the body size every slide uses (the smallest any needs).
@@ -93,6 +99,7 @@ class Deck {
   std::vector<std::optional<Entry>> layouts_;
   std::optional<int> uniform_px_;
   std::optional<std::pair<std::string, std::vector<TextItem>>> band_;  // text, items
+  std::string announcement_;
   LayoutHook on_layout_;
 };
 
