@@ -193,6 +193,44 @@ TEST_CASE("picture: every JPEG variant decodes to the pattern, at its size and s
   }
 }
 
+TEST_CASE("picture: WebP, lossy and lossless, with and without alpha, decodes to the pattern") {
+  struct Case {
+    const char* kind;
+    bool alpha;
+    const char* description;
+    int tolerance;
+  };
+  const Case cases[] = {
+      {"lossy", false, "WebP 64x48, lossy", 16},
+      {"lossy", true, "WebP 64x48, lossy, with alpha", 16},
+      {"lossless", false, "WebP 64x48, lossless", 0},
+      {"lossless", true, "WebP 64x48, lossless, with alpha", 0},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.kind);
+    CAPTURE(c.alpha);
+    PictureSpec spec;
+    spec.type = "webp";
+    spec.webp = c.kind;
+    spec.webp_alpha = c.alpha;
+    const std::string bytes = Make(spec);
+    PictureInfo info;
+    CHECK(Probe(bytes, &info) == c.description);
+    CHECK(info.format == kiosk::PictureFormat::kWebp);
+    const Picture full = Decode(bytes, 64, 48);
+    CHECK(full.opaque == !c.alpha);
+    CheckPattern(full, c.alpha, false, c.tolerance, 4);
+    CheckPattern(Decode(bytes, 32, 24), c.alpha, false, c.tolerance + 2, 2);
+    // A part, as a cover fit cuts it.
+    std::string error;
+    const std::optional<Picture> part = DecodePicture(bytes, 64, 48, {40, 30, 20, 10}, &error);
+    REQUIRE_MESSAGE(part.has_value(), error);
+    CHECK(Near(At(*part, 19, 9), At(full, 59, 39), 0));
+    // Cut short.
+    CHECK(Fails(bytes.substr(0, bytes.size() / 2)) != "");
+  }
+}
+
 TEST_CASE("picture: EXIF orientation 1..8 shows the pattern upright, oriented sizes reported") {
   for (int orientation = 1; orientation <= 8; ++orientation) {
     for (const bool big_endian : {false, true}) {

@@ -144,8 +144,15 @@ void CmykToRgba(std::uint8_t* row, JDIMENSION width, bool inverted) {
 bool ReadRows(JpegJob* job) {
   if (setjmp(job->jump) != 0) return false;
   const int needed = job->scaler->RowsNeeded();
+  // Rows above a cover fit's crop: libjpeg still reads their data, but skips the IDCT and
+  // the colour conversion.
+  const auto skip = static_cast<JDIMENSION>(job->scaler->FirstRowNeeded());
+  if (skip > 0) {
+    const JDIMENSION skipped = jpeg_skip_scanlines(&job->cinfo, skip);
+    job->scaler->SkipRows(static_cast<int>(skipped));
+  }
   JSAMPROW rows[1] = {job->row};
-  for (int y = 0; y < needed; ++y) {
+  for (int y = static_cast<int>(job->cinfo.output_scanline); y < needed; ++y) {
     if (jpeg_read_scanlines(&job->cinfo, rows, 1) != 1) {
       std::snprintf(job->message, sizeof job->message, "%s", kCutShort);
       return false;
@@ -298,6 +305,9 @@ std::optional<Picture> DecodeJpeg(std::string_view bytes, int scaled_w, int scal
   job.inverted = cinfo.saw_Adobe_marker != 0;
   cinfo.out_color_space = job.cmyk ? JCS_CMYK : JCS_EXT_RGBA;
   cinfo.dct_method = JDCT_ISLOW;
+  // When shrinking, the chroma is upsampled by replication, not interpolated: the area
+  // filter after it averages at least as much, and it saves about a tenth of the time.
+  cinfo.do_fancy_upsampling = decode_w > scaled_w ? FALSE : TRUE;
   if (!Start(&job)) {
     *error = job.message;
     return std::nullopt;

@@ -22,8 +22,12 @@ class RowScaler {
   // The next source row (rows 0, 1, ... in order): src_w pixels R, G, B, A (straight
   // alpha). `opaque`: every alpha is 255 (saves the multiplications).
   void PushRow(const std::uint8_t* rgba, bool opaque);
+  // Rows before this one change nothing: a decoder may skip them (SkipRows) undecoded.
+  int FirstRowNeeded() const { return y_taps_.first.empty() ? 0 : y_taps_.first.front(); }
   // Rows from this one on change nothing: a decoder may stop reading there.
   int RowsNeeded() const { return rows_needed_; }
+  // Instead of PushRow for the first `rows` rows, all before FirstRowNeeded().
+  void SkipRows(int rows) { next_src_ += rows; }
   bool Done() const { return next_out_ == crop_.h; }
   // The finished picture (crop.w x crop.h); only when Done().
   Picture Take();
