@@ -173,6 +173,13 @@ std::optional<Picture> DecodePicture(std::string_view bytes, int scaled_w, int s
       working > static_cast<std::size_t>(config::kMaxDecodeBytes)) {
     *error = "needs " + MiB(working) + " to decode, over the limit of " +
              MiB(static_cast<std::size_t>(config::kMaxDecodeBytes));
+    if (header.whole && header.format == PictureFormat::kPng) {
+      *error += " (an interlaced PNG is decoded whole: save it without interlacing)";
+    } else if (header.whole && header.format == PictureFormat::kJpeg) {
+      *error += " (a progressive JPEG is decoded whole: save it as baseline JPEG)";
+    } else if (header.whole) {
+      *error += " (a lossless WebP is decoded whole)";
+    }
     return std::nullopt;
   }
   const int orientation = header.orientation;
