@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <random>
 #include <string>
@@ -261,6 +262,36 @@ TEST_CASE("picture: EXIF orientation 1..8 shows the pattern upright, oriented si
         }
       }
       CHECK(different == 0);
+    }
+  }
+}
+
+TEST_CASE("picture: a part (a cover fit's crop) has the pixels of the whole picture there") {
+  // Rows skipped above the part and columns left out beside it, at a DCT scaling.
+  for (const char* kind : {"baseline", "progressive", "grey", "cmyk"}) {
+    for (const int scaled_w : {150, 400, 500}) {
+      CAPTURE(kind);
+      CAPTURE(scaled_w);
+      PictureSpec spec = Jpeg(kind);
+      spec.width = 400;
+      spec.height = 300;
+      spec.noise = 30;
+      const std::string bytes = Make(spec);
+      const int scaled_h = scaled_w * 3 / 4;
+      const Picture whole = Decode(bytes, scaled_w, scaled_h);
+      const Box crop{scaled_w / 3, scaled_h / 5, scaled_w / 2, scaled_h / 2};
+      std::string error;
+      const std::optional<Picture> part = DecodePicture(bytes, scaled_w, scaled_h, crop, &error);
+      REQUIRE_MESSAGE(part.has_value(), error);
+      int worst = 0;
+      for (int y = 0; y < crop.h; ++y) {
+        for (int x = 0; x < crop.w; ++x) {
+          const Rgba a = At(*part, x, y);
+          const Rgba b = At(whole, crop.x + x, crop.y + y);
+          worst = std::max({worst, std::abs(a.r - b.r), std::abs(a.g - b.g), std::abs(a.b - b.b)});
+        }
+      }
+      CHECK(worst == 0);
     }
   }
 }

@@ -43,6 +43,7 @@ struct JpegJob {
   RowScaler* scaler = nullptr;
   std::uint8_t* row = nullptr;  // output_width * 4 bytes
   bool cmyk = false, inverted = false;
+  int first_column = 0;  // of the rows decoded (a crop's columns)
   explicit JpegJob(std::string_view bytes)
       : data(reinterpret_cast<const unsigned char*>(bytes.data())),
         size(static_cast<unsigned long>(bytes.size())) {}
@@ -125,6 +126,13 @@ bool Start(JpegJob* job) {
   return true;
 }
 
+// Only columns [*first, *first + *width) decoded; libjpeg widens them to whole blocks.
+bool CropColumns(JpegJob* job, JDIMENSION* first, JDIMENSION* width) {
+  if (setjmp(job->jump) != 0) return false;
+  jpeg_crop_scanline(&job->cinfo, first, width);
+  return true;
+}
+
 void CmykToRgba(std::uint8_t* row, JDIMENSION width, bool inverted) {
   for (JDIMENSION x = 0; x < width; ++x, row += 4) {
     unsigned c = row[0], m = row[1], y = row[2], k = row[3];
@@ -158,7 +166,7 @@ bool ReadRows(JpegJob* job) {
       return false;
     }
     if (job->cmyk) CmykToRgba(job->row, job->cinfo.output_width, job->inverted);
-    job->scaler->PushRow(job->row, true);
+    job->scaler->PushRow(job->row, true, job->first_column);
   }
   return true;
 }
@@ -316,7 +324,18 @@ std::optional<Picture> DecodeJpeg(std::string_view bytes, int scaled_w, int scal
   const int height = static_cast<int>(cinfo.output_height);
   RowScaler scaler;
   if (!scaler.Init(width, height, scaled_w, scaled_h, crop, error)) return std::nullopt;
-  std::vector<std::uint8_t> row(static_cast<std::size_t>(width) * 4);
+  // A crop that leaves columns out (a portrait photo covering a landscape screen): only
+  // the blocks it needs go through the IDCT and the colour conversion.
+  if (scaler.FirstColumnNeeded() > 0 || scaler.ColumnsEnd() < width) {
+    auto first = static_cast<JDIMENSION>(scaler.FirstColumnNeeded());
+    auto columns = static_cast<JDIMENSION>(scaler.ColumnsEnd() - scaler.FirstColumnNeeded());
+    if (!CropColumns(&job, &first, &columns)) {
+      *error = job.message;
+      return std::nullopt;
+    }
+    job.first_column = static_cast<int>(first);
+  }
+  std::vector<std::uint8_t> row(static_cast<std::size_t>(cinfo.output_width) * 4);
   job.scaler = &scaler;
   job.row = row.data();
   if (!ReadRows(&job) || !scaler.Done()) {

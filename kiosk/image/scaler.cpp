@@ -102,14 +102,14 @@ bool RowScaler::Init(int src_w, int src_h, int scaled_w, int scaled_h, Box crop,
   return true;
 }
 
-void RowScaler::PushRow(const std::uint8_t* rgba, bool opaque) {
+void RowScaler::PushRow(const std::uint8_t* rgba, bool opaque, int first_column) {
   const int row = next_src_++;
   if (next_out_ >= crop_.h || row < y_taps_.first.front() || row >= rows_needed_) return;
   std::uint16_t* dst = ring_.data() + static_cast<std::size_t>(row % ring_rows_) *
                                           static_cast<std::size_t>(crop_.w) * 4;
   const std::uint16_t* weights = x_taps_.weights.data();
   for (int x = 0; x < crop_.w; ++x) {
-    const std::uint8_t* p = rgba + static_cast<std::size_t>(x_taps_.first[x]) * 4;
+    const std::uint8_t* p = rgba + static_cast<std::size_t>(x_taps_.first[x] - first_column) * 4;
     const std::uint16_t* w = weights + x_taps_.offset[x];
     const int count = x_taps_.count[x];
     std::uint32_t r = 0, g = 0, b = 0, a = 0;

@@ -19,9 +19,15 @@ class RowScaler {
   // A src_w x src_h picture scaled to scaled_w x scaled_h, of which `crop` is kept. False
   // (with *error) when a size is not positive or the crop is not inside the scaled size.
   bool Init(int src_w, int src_h, int scaled_w, int scaled_h, Box crop, std::string* error);
-  // The next source row (rows 0, 1, ... in order): src_w pixels R, G, B, A (straight
-  // alpha). `opaque`: every alpha is 255 (saves the multiplications).
-  void PushRow(const std::uint8_t* rgba, bool opaque);
+  // The next source row (rows 0, 1, ... in order): pixels R, G, B, A (straight alpha) of
+  // columns first_column ... (at least up to ColumnsEnd()). `opaque`: every alpha is 255
+  // (saves the multiplications).
+  void PushRow(const std::uint8_t* rgba, bool opaque, int first_column = 0);
+  // Columns before FirstColumnNeeded() and from ColumnsEnd() on change nothing.
+  int FirstColumnNeeded() const { return x_taps_.first.empty() ? 0 : x_taps_.first.front(); }
+  int ColumnsEnd() const {
+    return x_taps_.first.empty() ? 0 : x_taps_.first.back() + x_taps_.count.back();
+  }
   // Rows before this one change nothing: a decoder may skip them (SkipRows) undecoded.
   int FirstRowNeeded() const { return y_taps_.first.empty() ? 0 : y_taps_.first.front(); }
   // Rows from this one on change nothing: a decoder may stop reading there.
