@@ -290,7 +290,7 @@ std::size_t JpegWorkingBytes(const Header& header, int scaled_w, int scaled_h) {
 }
 
 std::optional<Picture> DecodeJpeg(std::string_view bytes, int scaled_w, int scaled_h, Box crop,
-                                  std::string* error) {
+                                  int orientation, std::string* error) {
   JpegJob job(bytes);
   if (!ReadAndCheckHeader(&job, error)) return std::nullopt;
   jpeg_decompress_struct& cinfo = job.cinfo;
@@ -323,7 +323,8 @@ std::optional<Picture> DecodeJpeg(std::string_view bytes, int scaled_w, int scal
   const int width = static_cast<int>(cinfo.output_width);
   const int height = static_cast<int>(cinfo.output_height);
   RowScaler scaler;
-  if (!scaler.Init(width, height, scaled_w, scaled_h, crop, error)) return std::nullopt;
+  if (!scaler.Init(width, height, scaled_w, scaled_h, crop, orientation, error))
+    return std::nullopt;
   // A crop that leaves columns out (a portrait photo covering a landscape screen): only
   // the blocks it needs go through the IDCT and the colour conversion.
   if (scaler.FirstColumnNeeded() > 0 || scaler.ColumnsEnd() < width) {

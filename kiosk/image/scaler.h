@@ -16,9 +16,13 @@ namespace kiosk {
 
 class RowScaler {
  public:
-  // A src_w x src_h picture scaled to scaled_w x scaled_h, of which `crop` is kept. False
-  // (with *error) when a size is not positive or the crop is not inside the scaled size.
-  bool Init(int src_w, int src_h, int scaled_w, int scaled_h, Box crop, std::string* error);
+  // A src_w x src_h picture scaled to scaled_w x scaled_h, of which `crop` is kept, and
+  // turned as the EXIF `orientation` (1..8) says while its rows are written: the result is
+  // crop.w x crop.h, or crop.h x crop.w for orientations 5..8, and no copy is made to turn
+  // it. False (with *error) when a size is not positive or the crop is not inside the
+  // scaled size.
+  bool Init(int src_w, int src_h, int scaled_w, int scaled_h, Box crop, int orientation,
+            std::string* error);
   // The next source row (rows 0, 1, ... in order): pixels R, G, B, A (straight alpha) of
   // columns first_column ... (at least up to ColumnsEnd()). `opaque`: every alpha is 255
   // (saves the multiplications).
@@ -35,7 +39,7 @@ class RowScaler {
   // Instead of PushRow for the first `rows` rows, all before FirstRowNeeded().
   void SkipRows(int rows) { next_src_ += rows; }
   bool Done() const { return next_out_ == crop_.h; }
-  // The finished picture (crop.w x crop.h); only when Done().
+  // The finished picture; only when Done().
   Picture Take();
 
   // The bytes Init and PushRow allocate, besides the result (crop_w x crop_h x 4).
@@ -55,6 +59,7 @@ class RowScaler {
   int src_w_ = 0, src_h_ = 0;
   Box crop_;
   Taps x_taps_, y_taps_;
+  int orientation_ = 1;
   int ring_rows_ = 0;
   // Horizontally scaled source rows, premultiplied, each value 0..65025 (colour x alpha,
   // alpha x 255), crop_.w x 4 per row; row r is at r % ring_rows_.
