@@ -415,6 +415,10 @@ TEST_CASE("picture: DecodeMemory counts the result, the rows, and what is held w
   turned.width = 3000;
   turned.height = 4000;
   CHECK(kiosk::DecodeMemory(turned, 1440, 1920) == rows);
+  // A portrait phone photo covering a 4K screen: within the limit besides its result.
+  const std::size_t cover_4k = 3840u * 5120 * 4;
+  CHECK(kiosk::DecodeMemory(turned, 3840, 5120) - cover_4k <=
+        static_cast<std::size_t>(kiosk::config::kMaxDecodeBytes));
 }
 
 TEST_CASE("picture: an interlaced PNG too large to hold whole is refused, not decoded") {
