@@ -48,6 +48,9 @@ int main(int argc, char** argv) {
   app.add_option("--webp", spec.webp, "WebP: lossy (default) or lossless")
       ->check(CLI::IsMember({"lossy", "lossless"}));
   app.add_flag("--webp-alpha", spec.webp_alpha, "WebP: with the alpha pattern");
+  app.add_flag("--many-scans", spec.many_scans,
+               "JPEG progressive: every AC coefficient in a scan of its own (190 scans, over "
+               "kiosk's limit)");
   app.add_option("--quality", spec.quality, "JPEG and lossy WebP quality 1..100 (default 92)")
       ->check(CLI::Range(1, 100));
   app.add_option("--orientation", spec.orientation,

@@ -286,6 +286,32 @@ bool MakeJpeg(const PictureSpec& spec, std::string* bytes, std::string* error) {
   // CMYK as Photoshop writes it: with an Adobe marker, and the inks inverted.
   if (cmyk) jpeg_set_colorspace(&cinfo, kind == "ycck" ? JCS_YCCK : JCS_CMYK);
   if (kind == "progressive") jpeg_simple_progression(&cinfo);
+  // A valid but extreme scan script: DC first, then every AC coefficient of every
+  // component in a scan of its own.
+  std::vector<jpeg_scan_info> scans;
+  if (spec.many_scans) {
+    if (kind != "progressive") {
+      *error = "--many-scans is for --jpeg progressive";
+      jpeg_destroy_compress(&cinfo);
+      return false;
+    }
+    jpeg_scan_info dc{};
+    dc.comps_in_scan = cinfo.num_components;
+    for (int c = 0; c < cinfo.num_components; ++c) dc.component_index[c] = c;
+    scans.push_back(dc);
+    for (int c = 0; c < cinfo.num_components; ++c) {
+      for (int k = 1; k < 64; ++k) {
+        jpeg_scan_info ac{};
+        ac.comps_in_scan = 1;
+        ac.component_index[0] = c;
+        ac.Ss = k;
+        ac.Se = k;
+        scans.push_back(ac);
+      }
+    }
+    cinfo.scan_info = scans.data();
+    cinfo.num_scans = static_cast<int>(scans.size());
+  }
   jpeg_start_compress(&cinfo, TRUE);
   if (spec.orientation != 0) {
     const std::string exif = ExifSegment(spec.orientation, spec.exif_big_endian);

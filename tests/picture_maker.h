@@ -23,6 +23,7 @@ struct PictureSpec {
   bool interlace = false;     // Adam7
   // JPEG
   std::string jpeg = "baseline";  // baseline, progressive, grey, cmyk, ycck
+  bool many_scans = false;        // progressive with each AC coefficient in a scan of its own (190)
   int quality = 92;               // JPEG, lossy WebP
   // WebP
   std::string webp = "lossy";  // lossy, lossless

@@ -67,7 +67,7 @@ done
 # --help documents every flag.
 help=$("$make_picture" --help)
 for flag in --type --size --color --depth --interlace --jpeg --quality --orientation \
-  --exif-big-endian --webp --webp-alpha --noise --claim --corrupt --bad-crc --truncate; do
+  --exif-big-endian --many-scans --webp --webp-alpha --noise --claim --corrupt --bad-crc --truncate; do
   grep -q -- "$flag" <<<"$help" || { echo "FAIL: --help does not mention $flag"; failures=$((failures + 1)); }
 done
 

@@ -513,6 +513,12 @@ TEST_CASE("picture: bad input is a clear error, never a crash") {
       CHECK(Fails(Make(spec)).starts_with("broken JPEG data ("));
     }
   }
+  SUBCASE("a progressive JPEG of too many scans") {
+    PictureSpec spec = Jpeg("progressive");
+    spec.many_scans = true;
+    CHECK(Fails(Make(spec)) ==
+          "a progressive JPEG of more than 100 scans (real ones have about 10)");
+  }
   SUBCASE("random bytes, alone and behind each signature") {
     std::mt19937 random(12);
     const std::string signatures[] = {"", "\x89PNG\r\n\x1a\n", "\xff\xd8\xff",
