@@ -62,6 +62,7 @@ picture_seeds() {
   "$make" "$dir/cut.jpg" --size 32x32 --truncate 300 --quality 50
   "$make" "$dir/corrupt.png" --size 32x32 --corrupt
   "$make" "$dir/corrupt.jpg" --size 32x32 --corrupt --quality 50
+  "$make" "$dir/many-scans.jpg" --size 16x8 --jpeg progressive --many-scans --quality 50
 }
 
 # run NAME MAX_LEN EXTRA_ARGS... -- CORPUS_DIRS...
