@@ -6,6 +6,7 @@
 
 #include "check.h"
 #include "font_check.h"
+#include "pictures.h"
 #include "reload.h"
 
 namespace kiosk {
@@ -31,6 +32,13 @@ std::optional<Content> LoadQuietly(const std::string& path, std::ostream& err,
   if (!ok) {
     err << FormatDiagnostic({Severity::kError, path, 0, 0, key, error}) << '\n';
     return std::nullopt;
+  }
+  std::vector<PictureProblem> problems;
+  content.pictures = ProbePictures(content.playlist, fs, &problems);
+  for (const PictureProblem& problem : problems) {
+    err << FormatDiagnostic(
+               PictureDiagnostic(path, Severity::kWarning, problem, "; shown without it"))
+        << '\n';
   }
   return content;
 }
