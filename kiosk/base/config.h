@@ -54,8 +54,6 @@ inline constexpr double kCoverShare = 0.5;       // a "cover" picture beside tex
 inline constexpr double kQrSize = 0.7;           // a QR code's side: read from a few metres away
 // A QR code holds at most this many bytes at error correction level M (version 40, bytes).
 inline constexpr int kMaxQrBytes = 2331;
-// The largest picture file read (a 24-megapixel JPEG is about 10 MiB).
-inline constexpr long long kMaxPictureFileBytes = 64LL * 1024 * 1024;
 
 // Hot reload: read the files this long after the last change event of a burst (an
 // editor's save is several events; a half-written file must not be read).

@@ -32,7 +32,6 @@ int RenderSlides(const Options& options, const std::string& playlist_path);
 
 // For --check --size: every slide laid out with the real fonts and hyphenation.
 std::vector<SlideFit> FitWithRealFonts(const Playlist& playlist, const FontFiles& fonts,
-                                       const PictureSizes& pictures, int w,
-                                       int h);
+                                       const PictureSizes& pictures, int w, int h);
 
 }  // namespace kiosk

@@ -91,8 +91,7 @@ int RenderSlides(const Options& options, const std::string& playlist_path) {
 }
 
 std::vector<SlideFit> FitWithRealFonts(const Playlist& playlist, const FontFiles& fonts,
-                                       const PictureSizes& pictures, int w,
-                                       int h) {
+                                       const PictureSizes& pictures, int w, int h) {
   auto hyphenation = StartHyphenation(playlist.lang);
   if (TTF_Init() != 0) {
     Log(std::string("cannot start SDL_ttf: ") + TTF_GetError());

@@ -129,8 +129,7 @@ std::vector<PictureLine> PlacePictures(const Playlist& playlist, const std::vect
       ref = &playlist.theme.logo->picture;
       if (fits.empty() || !fits[0].regions.logo) continue;
       box = *fits[0].regions.logo;
-    } else if (std::sscanf(use.where.c_str(), "slides[%zu]", &slide) == 1 &&
-               slide < fits.size()) {
+    } else if (std::sscanf(use.where.c_str(), "slides[%zu]", &slide) == 1 && slide < fits.size()) {
       const Slide& s = playlist.slides[slide];
       if (use.where.ends_with(".background")) {
         ref = &s.background->picture;
@@ -225,8 +224,8 @@ std::vector<SlideFit> FitSlides(const Playlist& playlist, int w, int h, TextMeas
   std::vector<SlideFit> fits;
   for (std::size_t i = 0; i < playlist.slides.size(); ++i) {
     const SlideLayout& layout = deck.Layout(i);
-    fits.push_back({layout.body_px, min_px, layout.met_minimum, layout.fits, deck.Regions(i),
-                    deck.Items(i)});
+    fits.push_back(
+        {layout.body_px, min_px, layout.met_minimum, layout.fits, deck.Regions(i), deck.Items(i)});
   }
   return fits;
 }
@@ -262,8 +261,8 @@ int CheckPlaylist(const std::string& path, const FileSystem& fs, std::ostream& o
       const auto info = infos.find(use.file);
       if (info == infos.end() || decode_errors.count(use.file)) continue;
       std::string error;
-      const Placement small = PlacePicture(info->second.width, info->second.height,
-                                           Box{0, 0, 64, 64}, false);
+      const Placement small =
+          PlacePicture(info->second.width, info->second.height, Box{0, 0, 64, 64}, false);
       if (!cache.Decode(use.file, small, &error)) {
         decode_errors[use.file] = error;
         sizes[use.file] = {};
@@ -369,20 +368,19 @@ int CheckPlaylist(const std::string& path, const FileSystem& fs, std::ostream& o
 
   for (const Diagnostic& d : diagnostics) err << FormatDiagnostic(d) << '\n';
   if (picture_lines.empty()) {
-    for (const PictureUse& use : result.playlist ? PictureUses(*result.playlist)
-                                                 : std::vector<PictureUse>{}) {
+    for (const PictureUse& use :
+         result.playlist ? PictureUses(*result.playlist) : std::vector<PictureUse>{}) {
       const auto info = infos.find(use.file);
       if (info == infos.end() || decode_errors.count(use.file)) continue;
-      out << path << ": " << use.where << ": "
-          << EchoForUser(use.file, kEchoChars, Elide::kMiddle) << ": " << info->second.description
-          << '\n';
+      out << path << ": " << use.where << ": " << EchoForUser(use.file, kEchoChars, Elide::kMiddle)
+          << ": " << info->second.description << '\n';
     }
   }
   for (const PictureLine& line : picture_lines) {
     out << path << ": " << line.use.where << ": "
-        << EchoForUser(line.use.file, kEchoChars, Elide::kMiddle) << ": "
-        << line.info.description << "; at " << size << " scaled to " << line.place.scaled_w
-        << "x" << line.place.scaled_h << ", " << line.place.crop.w << "x" << line.place.crop.h
+        << EchoForUser(line.use.file, kEchoChars, Elide::kMiddle) << ": " << line.info.description
+        << "; at " << size << " scaled to " << line.place.scaled_w << "x" << line.place.scaled_h
+        << ", " << line.place.crop.w << "x" << line.place.crop.h
         << " shown: " << Mib(line.decode_bytes) << " to decode, " << Mib(line.kept_bytes)
         << " kept\n";
   }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "deck.h"
 #include "file_system.h"
 #include "font_lookup.h"
 #include "layout.h"
@@ -36,8 +37,8 @@ struct CheckOptions {
   int width = 0;      // with a size and `fit`: report each slide's body size
   int height = 0;
   // Lays the playlist out with real fonts (the SDL edge provides it; tests fake it).
-  std::function<std::vector<SlideFit>(const Playlist&, const FontFiles&, const PictureSizes&,
-                                      int w, int h)>
+  std::function<std::vector<SlideFit>(const Playlist&, const FontFiles&, const PictureSizes&, int w,
+                                      int h)>
       fit;
 };
 

@@ -26,9 +26,9 @@ struct Content {
 
 // Loads and checks everything a show needs; prints every problem and returns nothing on
 // errors. A picture that cannot be used is not an error: one warning line names the file
-// and why, and its slide shows without it. With `problems`, also hands the printed lines back (for the error screen). With
-// `font_file`, also the playlist's theme.font_file whenever the playlist was read, even if
-// that font turned out unusable.
+// and why, and its slide shows without it. With `problems`, also hands the printed lines back (for
+// the error screen). With `font_file`, also the playlist's theme.font_file whenever the playlist
+// was read, even if that font turned out unusable.
 std::optional<Content> LoadContent(const std::string& path,
                                    std::vector<std::string>* problems = nullptr,
                                    std::string* font_file = nullptr);

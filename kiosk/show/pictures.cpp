@@ -24,7 +24,7 @@ std::vector<PictureUse> PictureUses(const Playlist& playlist) {
 
 bool ReadPicture(const FileSystem& fs, const std::string& file, std::string* bytes,
                  std::string* error) {
-  if (fs.ReadFile(file, config::kMaxPictureFileBytes, bytes, error)) return true;
+  if (fs.ReadFile(file, config::kMaxPictureBytes, bytes, error)) return true;
   *error = "cannot read: " + *error;
   return false;
 }

@@ -22,9 +22,9 @@ struct PictureUse {
 };
 std::vector<PictureUse> PictureUses(const Playlist& playlist);
 
-// Reads a picture file through `fs` (at most config::kMaxPictureFileBytes). False with
+// Reads a picture file through `fs` (at most config::kMaxPictureBytes). False with
 // *error: "cannot read: No such file or directory", "cannot read: not a regular file (a
-// FIFO)", "cannot read: file too large (over 64 MiB)".
+// FIFO)", "cannot read: file too large (over 32 MiB)".
 bool ReadPicture(const FileSystem& fs, const std::string& file, std::string* bytes,
                  std::string* error);
 
