@@ -187,6 +187,25 @@ TEST_CASE("--check --size: text over a background picture too bright for it is a
         std::string::npos);
 }
 
+TEST_CASE("--check --size: a slide with only a picture or a QR code has no body size") {
+  Scratch scratch;
+  Write(scratch.dir / "a.png", Picture({}));
+  const std::string p = (scratch.dir / "p.json").string();
+  Write(p, R"({"theme": {"font_file": ")" + kFont +
+               R"("}, "slides": [{"image": "a.png"}, {"qr": {"text": "x", "caption": "c"}}]})");
+  RealFileSystem real;
+  std::ostringstream out;
+  std::ostringstream err;
+  CheckOptions options;
+  options.width = 800;
+  options.height = 480;
+  options.fit = FakeFit;
+  CHECK(CheckPlaylist(p, real, out, err, options) == 0);
+  CHECK(out.str().find(p + ": slides[0]: a picture without text\n" + p +
+                       ": slides[1]: a QR code without text\n" + p + ": ok, 2 slides\n") !=
+        std::string::npos);
+}
+
 TEST_CASE("LoadContent: a bad picture is one warning line, and its slide shows without it") {
   Scratch scratch;
   Write(scratch.dir / "good.png", Picture({.width = 300, .height = 100}));
