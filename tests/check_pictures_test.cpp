@@ -15,6 +15,7 @@
 #include "fake_file_system.h"
 #include "fake_measurer.h"
 #include "picture_maker.h"
+#include "pictures.h"
 
 namespace kiosk {
 namespace {
@@ -204,6 +205,67 @@ TEST_CASE("--check --size: a slide with only a picture or a QR code has no body 
   CHECK(out.str().find(p + ": slides[0]: a picture without text\n" + p +
                        ": slides[1]: a QR code without text\n" + p + ": ok, 2 slides\n") !=
         std::string::npos);
+}
+
+// Counts whole reads and reads of a file's start.
+class CountingFileSystem : public FakeFileSystem {
+ public:
+  bool ReadFile(const std::string& path, long long max_bytes, std::string* contents,
+                std::string* error) const override {
+    ++whole;
+    return FakeFileSystem::ReadFile(path, max_bytes, contents, error);
+  }
+  bool ReadFileStart(const std::string& path, long long max_bytes, std::size_t prefix,
+                     std::string* contents, std::string* error) const override {
+    ++starts;
+    if (!FakeFileSystem::ReadFile(path, max_bytes, contents, error)) return false;
+    if (contents->size() > prefix) contents->resize(prefix);
+    return true;
+  }
+  mutable int whole = 0, starts = 0;
+};
+
+TEST_CASE(
+    "ProbePictures reads a picture's start, and the whole file only if its header is "
+    "further in") {
+  CountingFileSystem fs;
+  kiosk::Playlist p = DefaultPlaylist();
+  p.slides.resize(1);
+  p.slides[0].image = ImageElement{{"big.png"}};
+  std::vector<PictureProblem> problems;
+  SUBCASE("a 2 MB file: its first 256 KiB") {
+    fs.Create("big.png", Picture({.width = 300, .height = 200}) + std::string(2'000'000, 'x'));
+    CHECK(ProbePictures(p, fs, &problems) == PictureSizes{{"big.png", {300, 200}}});
+    CHECK(fs.starts == 1);
+    CHECK(fs.whole == 0);
+  }
+  SUBCASE("a JPEG with 325 KB of comments before its frame header: read again, whole") {
+    std::string jpeg = Picture({.type = "jpeg", .width = 300, .height = 200});
+    std::string comments;
+    for (int i = 0; i < 5; ++i)
+      comments += std::string("\xFF\xFE\xFD\xE8", 4) + std::string(64998, 'c');
+    jpeg.insert(2, comments);  // after SOI
+    fs.Create("big.png", jpeg);
+    CHECK(ProbePictures(p, fs, &problems) == PictureSizes{{"big.png", {300, 200}}});
+    CHECK(fs.starts == 1);
+    CHECK(fs.whole == 1);
+  }
+  CHECK(problems.empty());
+}
+
+TEST_CASE("ReadRegularFileStart: the start of a regular file, refused like ReadRegularFile") {
+  Scratch scratch;
+  Write(scratch.dir / "f", std::string(1000, 'a') + std::string(1000, 'b'));
+  std::string contents;
+  std::string error;
+  CHECK(ReadRegularFileStart((scratch.dir / "f").string(), 4096, 1001, &contents, &error));
+  CHECK(contents == std::string(1000, 'a') + "b");
+  CHECK(ReadRegularFileStart((scratch.dir / "f").string(), 4096, 5000, &contents, &error));
+  CHECK(contents.size() == 2000);
+  CHECK_FALSE(ReadRegularFileStart((scratch.dir / "f").string(), 1999, 10, &contents, &error));
+  CHECK(error == "file too large (over 1999 bytes)");
+  CHECK_FALSE(ReadRegularFileStart("/dev/zero", 4096, 10, &contents, &error));
+  CHECK(error == "not a regular file (a character device)");
 }
 
 TEST_CASE("LoadContent: a bad picture is one warning line, and its slide shows without it") {
