@@ -61,7 +61,7 @@ void ContentSwitcher::Show(Content content, bool showing_errors, bool first) {
                    : "reloaded: " + CountOf(content.playlist.slides.size(), "slide", "slides"));
   }
   scheduler_.FollowClock(content.playlist.sync == SyncMode::kClock, config::kSyncRejoinMs);
-  deck_.SetPlaylist(std::move(content.playlist));
+  deck_.SetPlaylist(std::move(content.playlist), std::move(content.pictures));
   hyphenation_.AfterPlaylist();
   showing_errors_ = showing_errors;
   disk_has_errors_ = false;
