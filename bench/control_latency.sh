@@ -65,7 +65,9 @@ lines = open(sys.argv[1]).read().splitlines()
 main = sys.argv[2]
 sent, synced, kinds = [], [], []
 for i, l in enumerate(lines):
-    if '\\"cmd\\":' not in l or "read(" not in l:
+    # A call another thread interrupted shows as "read(35, <unfinished ...>" and, with
+    # its data, "<... read resumed>": either form counts.
+    if '\\"cmd\\":' not in l or ("read(" not in l and "read resumed" not in l):
         continue
     t0 = float(l.split()[1])
     kind = "next" if '\\"next' in l else "goto"
@@ -76,7 +78,7 @@ for i, l in enumerate(lines):
             continue
         if t1 is None and 'writev(' in m and 'iov_base="\\202\\3' in m:
             t1 = float(f[1])
-        elif t1 is not None and "recvmsg(" in m and "msg_name=NULL" in m:
+        elif t1 is not None and "recvmsg" in m and "msg_name=NULL" in m:
             kinds.append(kind)
             sent.append((t1 - t0) * 1000)
             synced.append((float(f[1]) - t0) * 1000)
