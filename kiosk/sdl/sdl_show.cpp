@@ -352,6 +352,7 @@ std::string Show::Status() const {
   s.mtime = playlist_stat_.st_mtime;
   s.size = playlist_stat_.st_nlink == 0 ? -1 : playlist_stat_.st_size;
   s.errors = content_.problems();
+  s.sync = !scheduler_.follows_clock() ? "off" : scheduler_.on_clock() ? "clock" : "left";
   s.uptime_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                     std::chrono::steady_clock::now() - started_)
                     .count();

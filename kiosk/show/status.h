@@ -37,7 +37,9 @@ struct ShowStatus {
   long long mtime = 0;              // the file's modification time when it was read (Unix seconds)
   long long size = -1;              // its size then in bytes; -1 if it could not be read
   std::vector<std::string> errors;  // the problems of the last reload (or of the start)
-  std::string sync = "off";         // wall-clock sync: "off" until it is there
+  // Wall-clock sync: "off" (the playlist does not ask for it), "clock" (following the real-time
+  // clock) or "left" (a person navigated; back on resume or after the re-join timeout).
+  std::string sync = "off";
   std::int64_t uptime_ms = 0;
   const DrawTimes* draw_times = nullptr;
 };
