@@ -2,8 +2,11 @@
 
 #include <doctest/doctest.h>
 
+#include <atomic>
+#include <chrono>
 #include <map>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "fake_measurer.h"
@@ -131,4 +134,99 @@ TEST_CASE("CanvasDrawer: Prepare rasterises once; two slides are kept; a new lay
   CHECK(drawer.Prepare(0, deck));
   drawer.Clear();
   CHECK(drawer.bytes() == 0);
+}
+
+namespace {
+
+// Each picture file is one colour ("#rrggbb" or "#rrggbbaa" as its name) filling its box;
+// "slow" ones wait until released; any other name does not decode.
+struct SolidPictures : kiosk::PictureSource {
+  std::atomic<bool> hold_slow{false};
+  Result Decode(const kiosk::PictureItem& item) override {
+    Result r;
+    std::string name = item.file;
+    if (name.starts_with("slow")) {
+      while (hold_slow) std::this_thread::yield();
+      name = name.substr(4);
+    }
+    const std::optional<Color> c = kiosk::ParseColor(name);
+    if (!c) {
+      r.error = "not a colour";
+      return r;
+    }
+    kiosk::PreparedPicture p;
+    p.pixels.width = item.box.w;
+    p.pixels.height = item.box.h;
+    p.pixels.opaque = c->a == 255;
+    p.pixels.argb.assign(
+        static_cast<std::size_t>(item.box.w) * item.box.h,
+        std::uint32_t{c->a} << 24 | std::uint32_t{c->r} << 16 | std::uint32_t{c->g} << 8 | c->b);
+    p.dst = item.box;
+    r.picture = std::move(p);
+    return r;
+  }
+  std::optional<kiosk::FileIdentity> Identify(const std::string&) override {
+    return kiosk::FileIdentity{};
+  }
+};
+
+kiosk::PictureItem Solid(const std::string& colour, kiosk::Box box) {
+  kiosk::PictureItem item;
+  item.file = colour;
+  item.box = box;
+  return item;
+}
+
+}  // namespace
+
+TEST_CASE("CanvasDrawer: the frame's pictures: under the slide, overlay, logo over the text") {
+  FakeMeasurer m;
+  Deck deck(m);
+  deck.SetPlaylist(Slides({"eins"}));
+  deck.SetScreen(200, 100);
+  std::map<std::string, int> calls;
+  SolidPictures source;
+  kiosk::PictureCache cache(source, {}, [](const std::string&) {});
+  CanvasDrawer drawer(FakeRaster{&calls}, &cache, -1);
+  Frame f = Layers(deck, {{0, 255}});
+  kiosk::PictureItem under = Solid("#ff0000", kiosk::Box{0, 0, 200, 100});
+  under.overlay = Color{0, 0, 0, 128};  // darkened by half
+  f.under.push_back(under);
+  const kiosk::Box text = deck.Items(0)[0].box;
+  f.over.push_back(Solid("#00ff00", kiosk::Box{text.x, text.y + 1, 3, 3}));  // over the text
+  f.over.push_back(Solid("#0000ff80", kiosk::Box{0, 0, 2, 2}));              // half transparent
+  Screen s;
+  drawer.Draw(f, deck, s.view());
+  CHECK(s.at(100, 99) == 0xFF7F0000u);                 // red, darkened: 255 * 127 / 255
+  CHECK(s.at(text.x, text.y + 1) == 0xFF00FF00u);      // the logo over the text
+  CHECK(s.at(text.x + 3, text.y + 1) == 0xFFFFFFFFu);  // the text over the background
+  CHECK(s.at(0, 0) == 0xFF3F0080u);                    // blue at half over the darkened red
+}
+
+TEST_CASE("CanvasDrawer: a picture not ready is waited for a bounded time, then drawn later") {
+  FakeMeasurer m;
+  Deck deck(m);
+  deck.SetPlaylist(Slides({"eins"}));
+  deck.SetScreen(200, 100);
+  std::map<std::string, int> calls;
+  SolidPictures source;
+  source.hold_slow = true;
+  std::atomic<int> wakes{0};
+  kiosk::PictureCache cache(
+      source, [&wakes] { ++wakes; }, [](const std::string&) {});
+  CanvasDrawer drawer(FakeRaster{&calls}, &cache, 10);
+  Frame f = Layers(deck, {{0, 255}});
+  f.background = Color{0, 0, 0};
+  f.under.push_back(Solid("slow#ff0000", kiosk::Box{0, 0, 200, 100}));
+  Screen s;
+  drawer.Draw(f, deck, s.view());
+  CHECK(s.at(0, 0) == 0xFF000000u);  // drawn without it
+  CHECK_FALSE(drawer.PicturesArrived());
+  source.hold_slow = false;
+  for (int i = 0; i < 1000 && wakes == 0; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  CHECK(drawer.PicturesArrived());  // the loop draws again
+  drawer.Draw(f, deck, s.view());
+  CHECK(s.at(0, 0) == 0xFFFF0000u);
+  CHECK_FALSE(drawer.PicturesArrived());
 }

@@ -129,6 +129,74 @@ void DrawImage(PixelView dst, const TextImage& image, int x, int y, std::uint8_t
   }
 }
 
+void DrawPixels(PixelView dst, const std::uint32_t* argb, int width, int height, bool opaque, int x,
+                int y, std::uint8_t alpha, Box clip) {
+  if (width <= 0 || height <= 0 || alpha == 0) return;
+  const Box b = Clipped(dst, Box{x, y, width, height}, clip);
+  if (b.w == 0 || b.h == 0) return;
+  for (int py = b.y; py < b.y + b.h; ++py) {
+    std::uint32_t* out = dst.pixels + static_cast<std::ptrdiff_t>(py) * dst.pitch + b.x;
+    const std::uint32_t* src =
+        argb + static_cast<std::ptrdiff_t>(py - y) * width + static_cast<std::ptrdiff_t>(b.x - x);
+    if (opaque && alpha == 255) {
+      std::copy(src, src + b.w, out);
+    } else if (opaque) {
+      for (int i = 0; i < b.w; ++i) out[i] = Blend(out[i], src[i], alpha);
+    } else {
+      for (int i = 0; i < b.w; ++i) {
+        const std::uint32_t a = ((src[i] >> 24) * alpha + 127) / 255;
+        if (a == 0) continue;
+        out[i] = a == 255 ? (src[i] | 0xFF000000u) : Blend(out[i], src[i], a);
+      }
+    }
+  }
+}
+
+std::vector<std::uint32_t> ScaleDownToFit(const std::uint32_t* src, int width, int height,
+                                          int max_w, int max_h, int* out_w, int* out_h) {
+  const double scale =
+      std::min({1.0, static_cast<double>(max_w) / width, static_cast<double>(max_h) / height});
+  const int w = std::max(1, static_cast<int>(width * scale));
+  const int h = std::max(1, static_cast<int>(height * scale));
+  *out_w = w;
+  *out_h = h;
+  if (w == width && h == height) {
+    return std::vector<std::uint32_t>(src, src + static_cast<std::size_t>(width) * height);
+  }
+  std::vector<std::uint32_t> out(static_cast<std::size_t>(w) * h);
+  for (int oy = 0; oy < h; ++oy) {
+    const int y0 = static_cast<int>(static_cast<long long>(oy) * height / h);
+    const int y1 = std::max(y0 + 1, static_cast<int>(static_cast<long long>(oy + 1) * height / h));
+    for (int ox = 0; ox < w; ++ox) {
+      const int x0 = static_cast<int>(static_cast<long long>(ox) * width / w);
+      const int x1 = std::max(x0 + 1, static_cast<int>(static_cast<long long>(ox + 1) * width / w));
+      // Colours weighted by their alpha, so transparent pixels lend the edge no colour.
+      std::uint64_t a = 0, r = 0, g = 0, b = 0;
+      for (int sy = y0; sy < y1; ++sy) {
+        const std::uint32_t* row = src + static_cast<std::ptrdiff_t>(sy) * width;
+        for (int sx = x0; sx < x1; ++sx) {
+          const std::uint32_t p = row[sx];
+          const std::uint32_t pa = p >> 24;
+          a += pa;
+          r += ((p >> 16) & 0xFF) * pa;
+          g += ((p >> 8) & 0xFF) * pa;
+          b += (p & 0xFF) * pa;
+        }
+      }
+      const std::uint64_t n = static_cast<std::uint64_t>(x1 - x0) * (y1 - y0);
+      std::uint32_t pixel = 0;
+      if (a > 0) {
+        pixel = static_cast<std::uint32_t>((a + n / 2) / n) << 24 |
+                static_cast<std::uint32_t>((r + a / 2) / a) << 16 |
+                static_cast<std::uint32_t>((g + a / 2) / a) << 8 |
+                static_cast<std::uint32_t>((b + a / 2) / a);
+      }
+      out[static_cast<std::size_t>(oy) * w + ox] = pixel;
+    }
+  }
+  return out;
+}
+
 void Rotate(const PixelView& src, PixelView dst, int degrees) {
   const int w = src.width;
   const int h = src.height;
