@@ -301,6 +301,32 @@ TEST_CASE("ContentSwitcher::watched: the playlist and the font files it named") 
   CHECK(r.switcher.watched() == std::vector<std::string>{"/srv/p.json", "/u/a.ttf"});
 }
 
+TEST_CASE("ContentSwitcher::watched: every picture file of the version showing, once each") {
+  Rig r;
+  Content c = Good(3);
+  PictureRef logo;
+  logo.file = "/srv/logo.png";
+  c.playlist.theme.logo = Logo{logo, Corner::kTopRight, 0.1};
+  PictureRef back;
+  back.file = "/srv/back.jpg";
+  c.playlist.theme.background_picture = Backdrop{back, Color{0, 0, 0, 100}};
+  PictureRef photo;
+  photo.file = "/srv/photo.jpg";
+  c.playlist.slides[0].image = ImageElement{photo, ImagePosition::kAuto};
+  c.playlist.slides[1].background = Backdrop{back, Color{}};  // the same file again
+  c.playlist.slides[2].qr = QrElement{"https://example.org", "", ImagePosition::kAuto};
+  r.source.next = c;
+  REQUIRE(r.switcher.Start());
+  CHECK(r.switcher.watched() == std::vector<std::string>{"/srv/p.json", "/srv/back.jpg",
+                                                         "/srv/logo.png", "/srv/photo.jpg"});
+  r.source.next.reset();  // broken: the version showing keeps its pictures watched
+  r.switcher.Reload();
+  CHECK(r.switcher.watched().size() == 4);
+  r.source.next = Good(1);  // no pictures any more
+  r.switcher.Reload();
+  CHECK(r.switcher.watched() == std::vector<std::string>{"/srv/p.json"});
+}
+
 TEST_CASE("ContentSwitcher::watched: a font the loader rejects is watched on the error screen") {
   // --check's FreeType test rejects the font before any font is opened: the playlist was
   // read, so its font_file is known, and fixing that file must bring the show.

@@ -1,5 +1,7 @@
 #include "content_switcher.h"
 
+#include <algorithm>
+
 #include "config.h"
 #include "diagnostics.h"
 #include "show.h"
@@ -39,11 +41,30 @@ bool ContentSwitcher::SwitchFonts(const FontFiles& files, std::string* error) {
   return true;
 }
 
+std::vector<std::string> PictureFiles(const Playlist& playlist) {
+  std::vector<std::string> files;
+  auto add = [&files](const PictureRef& p) {
+    if (!p.file.empty() && std::find(files.begin(), files.end(), p.file) == files.end()) {
+      files.push_back(p.file);
+    }
+  };
+  if (playlist.theme.background_picture) add(playlist.theme.background_picture->picture);
+  if (playlist.theme.logo) add(playlist.theme.logo->picture);
+  for (const Slide& slide : playlist.slides) {
+    if (slide.background) add(slide.background->picture);
+    if (slide.image) add(slide.image->picture);
+  }
+  return files;
+}
+
 std::vector<std::string> ContentSwitcher::watched() const {
   std::vector<std::string> files = WatchedFiles(path_, nullptr);
   if (!shown_font_file_.empty()) files.push_back(shown_font_file_);
   if (!read_font_file_.empty() && read_font_file_ != shown_font_file_) {
     files.push_back(read_font_file_);
+  }
+  for (const std::string& picture : shown_pictures_) {
+    if (std::find(files.begin(), files.end(), picture) == files.end()) files.push_back(picture);
   }
   return files;
 }
@@ -51,6 +72,7 @@ std::vector<std::string> ContentSwitcher::watched() const {
 void ContentSwitcher::Show(Content content, bool showing_errors, bool first) {
   const Millis now = seams_.now();
   shown_font_file_ = showing_errors ? "" : content.playlist.theme.font_file;
+  shown_pictures_ = showing_errors ? std::vector<std::string>() : PictureFiles(content.playlist);
   hyphenation_.BeforePlaylist(showing_errors ? "" : content.playlist.lang, first);
   if (first) {
     scheduler_ = Scheduler(DurationsOf(content.playlist), TransitionOf(content.playlist), now);

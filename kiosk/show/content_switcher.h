@@ -96,7 +96,9 @@ class ContentSwitcher {
   bool disk_has_errors() const { return disk_has_errors_; }
   ReloadTimer& timer() { return timer_; }
   // The files whose change means a reload: the playlist, the font file of the version
-  // showing, and that of the last version read (a font that failed, once fixed, shows).
+  // showing, and that of the last version read (a font that failed, once fixed, shows),
+  // and every picture file of the version showing (a replaced logo shows; the drawers
+  // decode a file again when its identity changed).
   std::vector<std::string> watched() const;
 
  private:
@@ -115,12 +117,17 @@ class ContentSwitcher {
   HyphenationKeeper& hyphenation_;
   Seams seams_;
   ReloadTimer timer_{config::kReloadQuietMs};
-  std::optional<FontFiles> fonts_;  // the user's names of the fonts in use
-  std::string shown_font_file_;     // theme.font_file of the version showing
-  std::string read_font_file_;      // theme.font_file of the last version read
+  std::optional<FontFiles> fonts_;           // the user's names of the fonts in use
+  std::string shown_font_file_;              // theme.font_file of the version showing
+  std::string read_font_file_;               // theme.font_file of the last version read
+  std::vector<std::string> shown_pictures_;  // the picture files of the version showing
   bool showing_errors_ = false;
   bool disk_has_errors_ = false;
 };
+
+// Every picture file `playlist` names (theme background and logo, then each slide's
+// background and image), each once, in that order.
+std::vector<std::string> PictureFiles(const Playlist& playlist);
 
 // Whether two sets name the same font files (the same paths in the same roles).
 bool SameFontFiles(const FontFiles& a, const FontFiles& b);
