@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "fake_measurer.h"
+#include "fake_pictures.h"
 #include "test_playlists.h"
 
 using kiosk::CanvasDrawer;
@@ -21,6 +22,8 @@ using kiosk::SlideLayer;
 using kiosk::TextItem;
 using kiosk::testing::FakeMeasurer;
 using kiosk::testing::Slides;
+using kiosk::testing::Solid;
+using kiosk::testing::SolidPictures;
 
 namespace {
 
@@ -136,48 +139,7 @@ TEST_CASE("CanvasDrawer: Prepare rasterises once; two slides are kept; a new lay
   CHECK(drawer.bytes() == 0);
 }
 
-namespace {
-
-// Each picture file is one colour ("#rrggbb" or "#rrggbbaa" as its name) filling its box;
-// "slow" ones wait until released; any other name does not decode.
-struct SolidPictures : kiosk::PictureSource {
-  std::atomic<bool> hold_slow{false};
-  Result Decode(const kiosk::PictureItem& item) override {
-    Result r;
-    std::string name = item.file;
-    if (name.starts_with("slow")) {
-      while (hold_slow) std::this_thread::yield();
-      name = name.substr(4);
-    }
-    const std::optional<Color> c = kiosk::ParseColor(name);
-    if (!c) {
-      r.error = "not a colour";
-      return r;
-    }
-    kiosk::PreparedPicture p;
-    p.pixels.width = item.box.w;
-    p.pixels.height = item.box.h;
-    p.pixels.opaque = c->a == 255;
-    p.pixels.argb.assign(
-        static_cast<std::size_t>(item.box.w) * item.box.h,
-        std::uint32_t{c->a} << 24 | std::uint32_t{c->r} << 16 | std::uint32_t{c->g} << 8 | c->b);
-    p.dst = item.box;
-    r.picture = std::move(p);
-    return r;
-  }
-  std::optional<kiosk::FileIdentity> Identify(const std::string&) override {
-    return kiosk::FileIdentity{};
-  }
-};
-
-kiosk::PictureItem Solid(const std::string& colour, kiosk::Box box) {
-  kiosk::PictureItem item;
-  item.file = colour;
-  item.box = box;
-  return item;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("CanvasDrawer: the frame's pictures: under the slide, overlay, logo over the text") {
   FakeMeasurer m;

@@ -50,6 +50,11 @@ UniqueFd OpenRegularFile(const std::string& path, long long max_bytes, std::stri
 bool ReadRegularFile(const std::string& path, long long max_bytes, std::string* contents,
                      std::string* error);
 
+// Reads what is left of `fd` (one OpenRegularFile gave) the same way: to its end, never
+// more than max_bytes. For callers that fstat the descriptor too (the file they read is
+// then the one they describe).
+bool ReadOpenFile(int fd, long long max_bytes, std::string* contents, std::string* error);
+
 // The reason for a file over max_bytes: "file too large (over 4 MiB)".
 std::string FileTooLarge(long long max_bytes);
 

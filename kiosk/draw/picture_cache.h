@@ -29,16 +29,9 @@
 
 #include "deck.h"
 #include "picture.h"
+#include "pinned_files.h"  // FileIdentity
 
 namespace kiosk {
-
-// Which file a path named when it was read: a file replaced (renamed over, copied over in
-// place, touched) differs in at least one of these.
-struct FileIdentity {
-  std::uint64_t device = 0, inode = 0;
-  std::int64_t size = 0, mtime_ns = 0;
-  bool operator==(const FileIdentity&) const = default;
-};
 
 // A picture ready to draw: `pixels` go to `dst` on screen, one to one.
 struct PreparedPicture {

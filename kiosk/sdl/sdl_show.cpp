@@ -16,6 +16,7 @@
 #include "content.h"
 #include "content_switcher.h"
 #include "diagnostics.h"
+#include "disk_pictures.h"
 #include "file_watch.h"
 #include "font_lookup.h"
 #include "frame.h"
@@ -23,6 +24,7 @@
 #include "free_memory.h"
 #include "hyphenation.h"
 #include "hyphenation_keeper.h"
+#include "picture_cache.h"
 #include "reload.h"
 #include "sdl_display.h"
 #include "sdl_font_switch.h"
@@ -40,6 +42,7 @@ Millis NowMs() { return static_cast<Millis>(SDL_GetTicks64()); }
 constexpr Sint32 kWakeUp = 0;
 constexpr Sint32 kFilesChanged = 1;
 constexpr Sint32 kDisplaysChanged = 2;  // a DRM hotplug event (the console)
+constexpr Sint32 kPicturesReady = 3;    // the picture cache decoded a picture
 
 class Show {
  public:
@@ -108,7 +111,16 @@ class Show {
   Scheduler scheduler_{{}, 0, 0};  // the content's from ContentSwitcher::Start on
   ShowState state_;
   InputState input_;
-  Display display_{options_};  // after fonts_: its Screen uses them
+  DiskPictures picture_files_;
+  PictureCache pictures_{picture_files_,
+                         [] {
+                           SDL_Event e{};
+                           e.type = SDL_USEREVENT;
+                           e.user.code = kPicturesReady;
+                           SDL_PushEvent(&e);
+                         },
+                         Log};
+  Display display_{options_};  // after fonts_ and pictures_: its Screen uses them
   bool display_open_ = false;
   HyphenationKeeper hyphenation_;  // after deck_: owns what the Deck points to
   ContentSwitcher content_;
@@ -124,12 +136,15 @@ class Show {
 };
 
 bool Show::OpenDisplay() {
-  if (!display_.Open(fonts_.fonts(), [] {
-        SDL_Event e{};
-        e.type = SDL_USEREVENT;
-        e.user.code = kDisplaysChanged;
-        SDL_PushEvent(&e);
-      })) {
+  if (!display_.Open(
+          fonts_.fonts(),
+          [] {
+            SDL_Event e{};
+            e.type = SDL_USEREVENT;
+            e.user.code = kDisplaysChanged;
+            SDL_PushEvent(&e);
+          },
+          &pictures_)) {
     return false;
   }
   display_open_ = true;
@@ -239,6 +254,9 @@ void Show::Handle(const SDL_Event& e) {
       break;
     case SDL_USEREVENT:
       if (e.user.code == kDisplaysChanged) DisplaysChanged();
+      if (e.user.code == kPicturesReady && display_open_ && display_.screen().PicturesArrived()) {
+        redraw_ = true;
+      }
       break;
     default:
       break;
