@@ -14,11 +14,14 @@ PACKAGES=(
   libsdl2-dev libsdl2-ttf-dev libpng-dev libudev-dev
   nlohmann-json3-dev libcli11-dev libfontconfig-dev libhyphen-dev
   libfribidi-dev libharfbuzz-dev libsystemd-dev libfreetype-dev libicu-dev
+  libjpeg62-turbo-dev libqrencode-dev
   # run: the default font, German hyphenation patterns, the fallback fonts for other
   # scripts (Arabic, Ethiopic, ...) and colour emoji
   fonts-dejavu-core hyphen-de fonts-noto-core fonts-noto-color-emoji
   # test: unit tests, the playlist schema test, the end-to-end tests on a virtual X server
   doctest-dev
+  # test: QR codes read back as a phone would (zbarimg)
+  zbar-tools
   python3 python3-jsonschema
   xvfb xauth x11-utils xdotool imagemagick
   # test: the unit (systemd-analyze), the .deb (cpack's dpkg-shlibdeps, dpkg-deb)

@@ -55,6 +55,21 @@ inline constexpr long long kMaxPlaylistBytes = 4LL * 1024 * 1024;
 // for theme.font): a CJK font is about 20 MiB, a colour emoji font about 10 MiB.
 inline constexpr long long kMaxFontBytes = 64LL * 1024 * 1024;
 
+// Pictures (issue 12). Every number is checked against the file's header before anything
+// is allocated for its pixels, so a small file that claims 100000x100000 pixels (a
+// decompression bomb) costs nothing.
+// The largest picture file read: a 24-megapixel photo is 5 to 15 MB as JPEG.
+inline constexpr long long kMaxPictureBytes = 32LL * 1024 * 1024;
+// Pixels per side and in all, by the header: 8000x6000 (a 48-megapixel phone photo) fits.
+inline constexpr int kMaxPictureSide = 20000;
+inline constexpr long long kMaxPicturePixels = 50'000'000;
+// The most memory one decode may need besides the pixels it returns (rows, the scaler,
+// an interlaced PNG or a progressive JPEG held whole): the issue's budget of 64 MiB.
+inline constexpr long long kMaxDecodeBytes = 64LL * 1024 * 1024;
+// A progressive JPEG with more scans than this is refused: each scan is a pass over the
+// whole picture, and real ones have about 10 (a crafted file could have thousands).
+inline constexpr int kMaxJpegScans = 100;
+
 // Rendering.
 inline constexpr int kDefaultRenderWidth = 1920;
 inline constexpr int kDefaultRenderHeight = 1080;

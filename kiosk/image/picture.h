@@ -25,6 +25,9 @@ struct PictureInfo {
   // Human-readable, for --check: "JPEG 4000x3000, progressive, CMYK", "PNG 800x600, 16-bit,
   // interlaced".
   std::string description;
+  // Held whole while decoding, whatever the size it is scaled to: an interlaced PNG (its
+  // pixels) or a progressive JPEG (its DCT coefficients); 0 when it is decoded row by row.
+  std::size_t whole_bytes = 0;
 };
 
 // Pixels 0xAARRGGBB with straight (not premultiplied) alpha, rows packed: width * height.

@@ -1,0 +1,106 @@
+// make_picture: writes a test picture (see picture_maker.h for the pattern) for the
+// end-to-end tests, the fuzzer's seeds and the benchmarks.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <regex>
+
+#include "picture_maker.h"
+
+namespace {
+
+bool ParseSize(const std::string& text, int* w, int* h) {
+  static const std::regex size(R"((\d{1,6})x(\d{1,6}))");
+  std::smatch match;
+  if (!std::regex_match(text, match, size)) return false;
+  *w = std::stoi(match[1]);
+  *h = std::stoi(match[2]);
+  return *w > 0 && *h > 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  kiosk::testing::PictureSpec spec;
+  std::string out;
+  std::string size = "64x48";
+  std::string claim;
+  CLI::App app{
+      "make_picture - writes a test picture: four quadrants, red top left, green top right, "
+      "blue bottom left, yellow bottom right (with alpha: the bottom left half transparent, the "
+      "bottom right fully), as the picture shows once its EXIF orientation is applied",
+      "make_picture"};
+  app.add_option("OUT", out, "File to write; .png or .jpg/.jpeg picks --type")->required();
+  app.add_option("--type", spec.type, "png or jpeg (default: from OUT's extension)")
+      ->check(CLI::IsMember({"png", "jpeg"}));
+  app.add_option("--size", size, "WxH as shown (default 64x48; any size)");
+  app.add_option("--color", spec.color,
+                 "PNG: rgb (default), rgba, grey, grey-alpha, palette (with tRNS)")
+      ->check(CLI::IsMember({"rgb", "rgba", "grey", "grey-alpha", "palette"}));
+  app.add_option("--depth", spec.depth, "PNG bits per sample: 8 (default) or 16; palette 2, 4, 8");
+  app.add_flag("--interlace", spec.interlace, "PNG: Adam7 interlaced");
+  app.add_option("--jpeg", spec.jpeg,
+                 "JPEG: baseline (default), progressive, grey, cmyk or ycck (both inverted, "
+                 "with an Adobe marker, as Photoshop writes them)")
+      ->check(CLI::IsMember({"baseline", "progressive", "grey", "cmyk", "ycck"}));
+  app.add_option("--quality", spec.quality, "JPEG quality 1..100 (default 92)")
+      ->check(CLI::Range(1, 100));
+  app.add_option("--orientation", spec.orientation,
+                 "JPEG: an EXIF orientation tag 1..8; the pixels are stored turned so that the "
+                 "pattern shows upright when the tag is honoured")
+      ->check(CLI::Range(1, 8));
+  app.add_flag("--exif-big-endian", spec.exif_big_endian, "JPEG: the EXIF data in Motorola order");
+  app.add_option("--claim", claim,
+                 "Damage: the header claims WxH (PNG with a valid CRC; JPEG at most 65535)");
+  app.add_flag("--corrupt", spec.corrupt,
+               "Damage: 32 bytes in the middle of the pixel data garbled (PNG: CRC kept valid, "
+               "so the zlib stream is what breaks)");
+  app.add_flag("--bad-crc", spec.bad_crc,
+               "Damage, PNG: one bit of IDAT flipped, its CRC not fixed");
+  app.add_option("--truncate", spec.truncate, "Damage: keep only the first N bytes")
+      ->check(CLI::NonNegativeNumber);
+  app.footer(
+      "Examples:\n"
+      "  make_picture photo.jpg --size 4000x3000 --jpeg progressive --orientation 6\n"
+      "  make_picture logo.png --size 300x100 --color palette --depth 2\n"
+      "  make_picture bomb.png --claim 100000x100000\n"
+      "  make_picture cut.jpg --size 800x600 --truncate 5000\n"
+      "Exit status: 0 written, 1 cannot write or make it, 2 usage error.");
+  CLI11_PARSE(app, argc, argv);
+  if (!ParseSize(size, &spec.width, &spec.height)) {
+    std::cerr << "make_picture: --size: not WxH: " << size << "\n";
+    return 2;
+  }
+  if (!claim.empty() && !ParseSize(claim, &spec.claim_w, &spec.claim_h)) {
+    std::cerr << "make_picture: --claim: not WxH: " << claim << "\n";
+    return 2;
+  }
+  if (app.count("--type") == 0) {
+    const auto dot = out.rfind('.');
+    const std::string ext = dot == std::string::npos ? "" : out.substr(dot + 1);
+    if (ext == "png") {
+      spec.type = "png";
+    } else if (ext == "jpg" || ext == "jpeg") {
+      spec.type = "jpeg";
+    } else {
+      std::cerr << "make_picture: give --type (OUT does not end in .png, .jpg or .jpeg)\n";
+      return 2;
+    }
+  }
+  std::string bytes;
+  std::string error;
+  if (!kiosk::testing::MakePicture(spec, &bytes, &error)) {
+    std::cerr << "make_picture: " << error << "\n";
+    return 1;
+  }
+  std::ofstream file(out, std::ios::binary);
+  file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  file.close();
+  if (!file) {
+    std::cerr << "make_picture: cannot write " << out << "\n";
+    return 1;
+  }
+  return 0;
+}
