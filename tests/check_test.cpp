@@ -78,7 +78,8 @@ const CheckCase kCases[] = {
      "shows/p.json: warning: slides[0].txet: unknown key, ignored (did you mean \"text\"?)\n"
      "shows/p.json: error: slides[0].duration: must be a number of seconds from 1 to 86400, not "
      "-3\n"
-     "shows/p.json: error: slides[0]: needs a \"text\" (or a \"title\")\n"},
+     "shows/p.json: error: slides[0]: needs a \"text\" (or a \"title\", an \"image\" or a "
+     "\"qr\")\n"},
     {"font_file that does not exist",
      R"({"theme": {"font_file": "nope.ttf"}, "slides": [{"text": "a"}]})", 1,
      "shows/p.json: 1 error\n",

@@ -45,7 +45,7 @@ struct FakeSource : ContentSource {
   std::optional<Content> ErrorScreen(const std::string& path,
                                      const std::vector<std::string>& shown) override {
     if (!error_screen_has_font) return std::nullopt;
-    Content c{ErrorScreenPlaylist(path, shown), {}};
+    Content c{ErrorScreenPlaylist(path, shown), {}, {}};
     c.fonts.regular = "/usr/share/fonts/DejaVuSans.ttf";
     c.fonts.bold = "/usr/share/fonts/DejaVuSans-Bold.ttf";
     return c;

@@ -123,3 +123,27 @@ TEST_CASE("NextFrameChange: without a progress bar, wake only for the next slide
   f.deck.SetPlaylist(p);
   CHECK(NextFrameChange(f.deck, f.s, f.st, 5000) == 15000);
 }
+
+TEST_CASE("BuildFrame: the theme's background picture under the slides, the logo over them") {
+  Fixture f;
+  kiosk::Playlist p = TwoSlides();
+  p.theme.background_picture =
+      kiosk::Backdrop{{"bg.png", true, 0.5, 0.5}, kiosk::Color{0, 0, 0, 120}};
+  p.theme.logo = kiosk::Logo{{"logo.png"}, kiosk::Corner::kBottomLeft, 0.1};
+  f.deck.SetPlaylist(p);
+  const auto frame = BuildFrame(f.deck, f.s, f.st, 5000);
+  REQUIRE(frame.under.size() == 1);
+  CHECK(frame.under[0].file == "bg.png");
+  CHECK(frame.under[0].box == kiosk::Box{0, 0, 1920, 1080});
+  CHECK(frame.under[0].overlay == kiosk::Color{0, 0, 0, 120});
+  REQUIRE(frame.over.size() == 1);
+  CHECK(frame.over[0].file == "logo.png");
+  CHECK(frame.over[0].box == kiosk::Box{65, 1015 - 108, 108, 108});
+  // During a crossfade they stay as they are (they do not fade); black hides them.
+  f.s.Next(1000);
+  CHECK(BuildFrame(f.deck, f.s, f.st, 1400).over == frame.over);
+  f.st.black = true;
+  const auto black = BuildFrame(f.deck, f.s, f.st, 1400);
+  CHECK(black.under.empty());
+  CHECK(black.over.empty());
+}

@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 #include "config.h"
+#include "contrast.h"
 #include "fake_file_system.h"
 
 // Prints diagnostic lists in failures instead of "{?}".
@@ -137,6 +138,90 @@ const GoodCase kGood[] = {
        CHECK(p.theme.font_family == "Noto Sans");
        CHECK(p.theme.margin == 0);
      }},
+    // Pictures (issue 12): files resolve against the playlist's directory, as font_file.
+    {"image as a file name: contain, centred, auto position; a slide with only an image",
+     R"({"slides": [{"image": "pics/a.png"}]})", "shows/p.json",
+     [](const Playlist& p) {
+       REQUIRE(p.slides[0].image);
+       CHECK(p.slides[0].image->picture == PictureRef{"shows/pics/a.png", false, 0.5, 0.5});
+       CHECK(p.slides[0].image->position == ImagePosition::kAuto);
+       CHECK(p.slides[0].text.empty());
+     }},
+    {"image as an object: fit, focus, position",
+     R"({"slides": [{"text": "t", "image": {"file": "/srv/b.jpg", "fit": "cover",
+         "focus": [0, 1], "position": "below"}}, {"text": "t", "image": {"file": "c.webp",
+         "fit": "contain", "position": "left"}}, {"text": "t", "image": {"file": "c.webp",
+         "position": "right"}}, {"text": "t", "image": {"file": "c.webp", "position": "above"}},
+         {"text": "t", "image": {"file": "c.webp", "position": "auto", "focus": [0.25, 0.75]}}]})",
+     "p.json",
+     [](const Playlist& p) {
+       CHECK(p.slides[0].image->picture == PictureRef{"/srv/b.jpg", true, 0, 1});
+       CHECK(p.slides[0].image->position == ImagePosition::kBelow);
+       CHECK(p.slides[1].image->picture == PictureRef{"c.webp", false, 0.5, 0.5});
+       CHECK(p.slides[1].image->position == ImagePosition::kLeft);
+       CHECK(p.slides[2].image->position == ImagePosition::kRight);
+       CHECK(p.slides[3].image->position == ImagePosition::kAbove);
+       CHECK(p.slides[4].image->position == ImagePosition::kAuto);
+       CHECK(p.slides[4].image->picture.focus_x == 0.25);
+       CHECK(p.slides[4].image->picture.focus_y == 0.75);
+     }},
+    {"slide background: a colour, a file (cover, default overlay), an object",
+     R"({"slides": [{"text": "a", "background": "#ff000080"},
+         {"text": "b", "background": "../bg.JPEG"},
+         {"text": "c", "background": {"file": "x", "fit": "contain", "focus": [0.1, 0.2],
+          "overlay": "#00000000"}}]})",
+     "shows/p.json",
+     [](const Playlist& p) {
+       CHECK(p.slides[0].background == Backdrop{{}, Color{255, 0, 0, 0x80}});
+       // White text: black, just dark enough that a white picture reads 4.5:1.
+       CHECK(p.slides[1].background ==
+             Backdrop{{"bg.JPEG", true, 0.5, 0.5}, DefaultOverlay(Color{255, 255, 255, 255})});
+       CHECK(DefaultOverlay(Color{255, 255, 255, 255}).r == 0);
+       CHECK(p.slides[2].background == Backdrop{{"shows/x", false, 0.1, 0.2}, Color{0, 0, 0, 0}});
+     }},
+    {"the default overlay follows the theme's text colour (dark text: a light overlay)",
+     R"({"theme": {"foreground": "#000", "background": "bg.png"}, )" + kSlides + "}", "p.json",
+     [](const Playlist& p) {
+       CHECK(p.theme.background == Color{0x12, 0x1e, 0x2f, 255});  // kept as the fill under it
+       REQUIRE(p.theme.background_picture);
+       CHECK(p.theme.background_picture->picture == PictureRef{"bg.png", true, 0.5, 0.5});
+       CHECK(p.theme.background_picture->overlay.r == 255);
+       CHECK(p.theme.background_picture->overlay == DefaultOverlay(Color{0, 0, 0, 255}));
+     }},
+    {"theme background as an object; the colour stays the default",
+     R"({"theme": {"background": {"file": "bg.webp", "overlay": "#10203040"}}, )" + kSlides + "}",
+     "d/p.json",
+     [](const Playlist& p) {
+       CHECK(p.theme.background_picture ==
+             Backdrop{{"d/bg.webp", true, 0.5, 0.5}, Color{0x10, 0x20, 0x30, 0x40}});
+       CHECK_FALSE(p.theme.logo);
+     }},
+    {"logo as a file name: top right, the default size",
+     R"({"theme": {"logo": "logo.png"}, )" + kSlides + "}", "d/p.json",
+     [](const Playlist& p) {
+       REQUIRE(p.theme.logo);
+       CHECK(p.theme.logo->picture.file == "d/logo.png");
+       CHECK(p.theme.logo->corner == Corner::kTopRight);
+       CHECK(p.theme.logo->size == config::kLogoSize);
+     }},
+    {"logo as an object, in each corner",
+     R"({"theme": {"logo": {"file": "l.png", "corner": "bottom-left", "size": 0.5}}, )" + kSlides +
+         "}",
+     "p.json",
+     [](const Playlist& p) {
+       CHECK(p.theme.logo == Logo{{"l.png", false, 0.5, 0.5}, Corner::kBottomLeft, 0.5});
+     }},
+    {"QR codes: a string, an object, and a QR code alone on its slide",
+     R"({"slides": [{"qr": "https://example.org/r"}, {"text": "t", "qr": {"text": "x",
+         "caption": "Scan me", "position": "left"}}]})",
+     "p.json",
+     [](const Playlist& p) {
+       CHECK(p.slides[0].qr == QrElement{"https://example.org/r", "", ImagePosition::kAuto});
+       CHECK(p.slides[1].qr == QrElement{"x", "Scan me", ImagePosition::kLeft});
+     }},
+    {"a QR code of exactly the most bytes level M holds",
+     R"({"slides": [{"qr": ")" + std::string(config::kMaxQrBytes, 'a') + R"("}]})", "p.json",
+     [](const Playlist& p) { CHECK(p.slides[0].qr->text.size() == 2331); }},
 };
 
 TEST_CASE("ParsePlaylist accepts good playlists") {
@@ -241,7 +326,7 @@ const BadCase kBad[] = {
      {"p.json: error: slides[1]: must be an object with a \"text\", not null"}},
     {"slide without text or title",
      R"({"slides": [{"kicker": "k"}]})",
-     {"p.json: error: slides[0]: needs a \"text\" (or a \"title\")"}},
+     {"p.json: error: slides[0]: needs a \"text\" (or a \"title\", an \"image\" or a \"qr\")"}},
     {"empty text and title",
      R"({"slides": [{"text": "", "title": ""}]})",
      {"p.json: error: slides[0]: has nothing to show: \"text\" and \"title\" are empty"}},
@@ -357,10 +442,10 @@ const BadCase kBad[] = {
       "never stand still"}},
     // Issue 10 class 7: what a playlist says is repeated escaped and short.
     {"a long colour is echoed shortened",
-     R"({"theme": {"background": ")" + std::string(50000, 'f') + R"("}, )" + kSlides + "}",
+     R"({"theme": {"background": "#)" + std::string(50000, 'f') + R"("}, )" + kSlides + "}",
      {"p.json: error: theme.background: must be a colour like \"#1e2a3b\" (#rgb, #rrggbb or "
-      "#rrggbbaa), not \"" +
-      std::string(59, 'f') + "…\""}},
+      "#rrggbbaa), not \"#" +
+      std::string(58, 'f') + "…\""}},
     {"escape sequences in an align value",
      R"({"slides": [{"text": "a", "align": "\u001b[2J\u202eleft\n"}]})",
      {"p.json: error: slides[0].align: must be \"left\" or \"center\", not "
@@ -373,6 +458,80 @@ const BadCase kBad[] = {
      R"({"lang": "../../etc/x", )" + kSlides + "}",
      {"p.json: error: lang: must be a language tag such as \"de\" or \"en-GB\", not "
       "\"../../etc/x\""}},
+    // Pictures (issue 12).
+    {"image of the wrong type, empty, or with a NUL",
+     R"({"slides": [{"image": 5}, {"image": ""}, {"image": "a\u0000b"}, {"image": null}]})",
+     {"p.json: error: slides[0].image: must be a picture file or an object with a \"file\", not "
+      "a number",
+      "p.json: error: slides[1].image: must name a picture file, not \"\"",
+      "p.json: error: slides[2].image: must not contain a NUL character (\\u0000)",
+      "p.json: error: slides[3].image: must be a picture file or an object with a \"file\", not "
+      "null"}},
+    {"image object: missing file, bad fit, focus, position",
+     R"({"slides": [{"text": "t", "image": {"fit": "fill"}},
+         {"text": "t", "image": {"file": 3, "focus": [0.5], "position": "top"}},
+         {"text": "t", "image": {"file": "a.png", "focus": [0.5, 1.5]}},
+         {"text": "t", "image": {"file": "a.png", "focus": "center"}}]})",
+     {"p.json: error: slides[0].image: needs a \"file\"",
+      "p.json: error: slides[0].image.fit: must be \"contain\" or \"cover\", not \"fill\"",
+      "p.json: error: slides[1].image.file: must be a file name (a string), not a number",
+      "p.json: error: slides[1].image.focus: must be [x, y], the point to keep in view, each "
+      "from 0 to 1 (0, 0: top left), not [0.5]",
+      "p.json: error: slides[1].image.position: must be \"auto\", \"left\", \"right\", "
+      "\"above\" or \"below\", not \"top\"",
+      "p.json: error: slides[2].image.focus: must be [x, y], the point to keep in view, each "
+      "from 0 to 1 (0, 0: top left), not [0.5,1.5]",
+      "p.json: error: slides[3].image.focus: must be [x, y], the point to keep in view, each "
+      "from 0 to 1 (0, 0: top left), not a string"}},
+    {"backgrounds that are neither a colour nor a picture",
+     R"({"theme": {"background": "blue"}, "slides": [{"text": "t", "background": "#12"},
+         {"text": "t", "background": 7}, {"text": "t", "background": "bg.gif"},
+         {"text": "t", "background": {"overlay": "dark"}}]})",
+     {"p.json: error: theme.background: must be a colour like \"#1e2a3b\" (#rgb, #rrggbb or "
+      "#rrggbbaa) or a picture file (.png, .jpg, .jpeg, .webp), not \"blue\"",
+      "p.json: error: slides[0].background: must be a colour like \"#1e2a3b\" (#rgb, #rrggbb or "
+      "#rrggbbaa), not \"#12\"",
+      "p.json: error: slides[1].background: must be a colour (\"#1e2a3b\"), a picture file or an "
+      "object with a \"file\", not a number",
+      "p.json: error: slides[2].background: must be a colour like \"#1e2a3b\" (#rgb, #rrggbb or "
+      "#rrggbbaa) or a picture file (.png, .jpg, .jpeg, .webp), not \"bg.gif\"",
+      "p.json: error: slides[3].background: needs a \"file\"",
+      "p.json: error: slides[3].background.overlay: must be a colour like \"#1e2a3b\" (#rgb, "
+      "#rrggbb or #rrggbbaa), not \"dark\""}},
+    {"QR codes: empty, too long, wrong types",
+     R"({"slides": [{"qr": ""}, {"qr": ")" + std::string(2332, 'a') + R"("}, {"qr": 1},
+         {"qr": {"caption": "c"}}, {"qr": {"text": "t", "caption": 2, "position": "middle"}},
+         {"qr": {"text": ""}}]})",
+     {"p.json: error: slides[0].qr: is empty: a QR code needs a text or URL",
+      "p.json: error: slides[1].qr: 2332 bytes, more than a QR code can hold (2331 at error "
+      "correction level M): link to the text instead",
+      "p.json: error: slides[2].qr: must be a text or URL to encode, or an object with a "
+      "\"text\", not a number",
+      "p.json: error: slides[3].qr: needs a \"text\" (the text or URL to encode)",
+      "p.json: error: slides[4].qr.caption: must be a string, not a number",
+      "p.json: error: slides[4].qr.position: must be \"auto\", \"left\", \"right\", \"above\" "
+      "or \"below\", not \"middle\"",
+      "p.json: error: slides[5].qr.text: is empty: a QR code needs a text or URL"}},
+    {"an image and a QR code on one slide",
+     R"({"slides": [{"image": "a.png", "qr": "x"}]})",
+     {"p.json: error: slides[0]: has both an \"image\" and a \"qr\": one picture a slide (put "
+      "the QR code on a slide of its own)"}},
+    {"a background alone has nothing to read",
+     R"({"slides": [{"background": "a.png"}]})",
+     {"p.json: error: slides[0]: needs a \"text\" (or a \"title\", an \"image\" or a \"qr\")"}},
+    {"logo: wrong types, corner, size",
+     R"({"theme": {"logo": {"file": "l.png", "corner": "top", "size": 0}}, )" + kSlides + "}",
+     {"p.json: error: theme.logo.corner: must be \"top-left\", \"top-right\", \"bottom-left\" or "
+      "\"bottom-right\", not \"top\"",
+      "p.json: error: theme.logo.size: must be a number > 0 and at most 0.5, not 0"}},
+    {"logo: not a file, no file, too large",
+     R"({"theme": {"logo": []}, "slides": [{"text": "a"}]})",
+     {"p.json: error: theme.logo: must be a picture file or an object with a \"file\", not an "
+      "array"}},
+    {"logo object without a file; size over the limit",
+     R"({"theme": {"logo": {"size": 0.51}}, )" + kSlides + "}",
+     {"p.json: error: theme.logo: needs a \"file\"",
+      "p.json: error: theme.logo.size: must be a number > 0 and at most 0.5, not 0.51"}},
 };
 
 TEST_CASE("ParsePlaylist rejects bad playlists with exact messages and no playlist") {
@@ -405,6 +564,28 @@ TEST_CASE("ParsePlaylist warns about unknown keys and still gives a playlist") {
   REQUIRE(r.playlist);
   CHECK(r.playlist->slides[0].text == "b");
   CHECK(r.playlist->slides[0].duration == 20);
+}
+
+TEST_CASE("ParsePlaylist warns about unknown keys inside the picture objects") {
+  const LoadResult r = ParsePlaylist(
+      R"({"theme": {"logo": {"file": "l.png", "corners": "top-left"},
+                    "background": {"file": "b.png", "overlya": "#000"}},
+          "slides": [{"image": {"file": "a.png", "fitt": "cover"}},
+                     {"qr": {"text": "x", "captoin": "c"}},
+                     {"text": "t", "background": {"file": "b.png", "focus": [0, 0], "x": 1}}]})",
+      "p.json");
+  CHECK(Messages(r) ==
+        std::vector<std::string>{
+            "p.json: warning: theme.background.overlya: unknown key, ignored (did you mean "
+            "\"overlay\"?)",
+            "p.json: warning: theme.logo.corners: unknown key, ignored (did you mean \"corner\"?)",
+            "p.json: warning: slides[0].image.fitt: unknown key, ignored (did you mean \"fit\"?)",
+            "p.json: warning: slides[1].qr.captoin: unknown key, ignored (did you mean "
+            "\"caption\"?)",
+            "p.json: warning: slides[2].background.x: unknown key, ignored"});
+  REQUIRE(r.playlist);
+  CHECK(r.playlist->slides[0].image->picture.file == "a.png");
+  CHECK(r.playlist->theme.logo->corner == Corner::kTopRight);
 }
 
 TEST_CASE("Unknown keys are echoed escaped and shortened, in the diagnostic itself") {
@@ -456,7 +637,8 @@ TEST_CASE("ParsePlaylist reports every problem in a file, not just the first") {
             "p.json: error: theme.accent: must be a colour like \"#1e2a3b\" (#rgb, #rrggbb or "
             "#rrggbbaa), not \"yellow\"",
             "p.json: error: slides[1].duration: must be a number of seconds from 1 to 86400, not 0",
-            "p.json: error: slides[1]: needs a \"text\" (or a \"title\")",
+            "p.json: error: slides[1]: needs a \"text\" (or a \"title\", an \"image\" or a "
+            "\"qr\")",
             "p.json: error: slides[2]: must be an object with a \"text\", not a string",
             "p.json: error: slides[3].align: must be \"left\" or \"center\", not \"middle\"",
         });
@@ -625,9 +807,15 @@ TEST_CASE("slides/playlist.schema.json has exactly the validator's keys and numb
   auto properties = [&schema](std::string_view object) -> const nlohmann::json& {
     if (object == "theme") return schema["$defs"]["theme"]["properties"];
     if (object == "slides[]") return schema["$defs"]["slide"]["properties"];
+    if (object == "theme.logo") return schema["$defs"]["logo"]["properties"];
+    if (object == "slides[].image") return schema["$defs"]["image"]["properties"];
+    if (object == "slides[].qr") return schema["$defs"]["qr"]["properties"];
+    if (object == "background") return schema["$defs"]["backdrop"]["properties"];
     return schema["properties"];
   };
-  for (std::string_view object : {"", "theme", "slides[]"}) {
+  const std::string_view objects[] = {"",           "theme",          "slides[]",   "theme.logo",
+                                      "background", "slides[].image", "slides[].qr"};
+  for (std::string_view object : objects) {
     CAPTURE(object);
     std::vector<std::string> in_schema;
     for (const auto& [key, value] : properties(object).items()) in_schema.push_back(key);
@@ -652,7 +840,7 @@ TEST_CASE("slides/playlist.schema.json has exactly the validator's keys and numb
   }
   // Every number in the schema has a rule.
   std::size_t numbers = 0;
-  for (std::string_view object : {"", "theme", "slides[]"}) {
+  for (std::string_view object : objects) {
     for (const auto& [key, value] : properties(object).items())
       numbers += value.value("type", "") == "number";
   }

@@ -12,9 +12,11 @@ authority. The keys and bounds themselves have one source, NumberRules() and Kno
 in kiosk/model/playlist.cpp: playlist_test holds the schema's numbers to them.
 """
 import json
+import struct
 import subprocess
 import sys
 import tempfile
+import zlib
 from pathlib import Path
 
 import jsonschema
@@ -28,6 +30,21 @@ if len(sys.argv) != 2:
     sys.exit("usage: schema_test.py KIOSK")
 kiosk = sys.argv[1]
 tmp = Path(tempfile.mkdtemp(prefix="kiosk-schema-"))
+
+
+def write_png(path, width=4, height=3):
+    """A small valid RGB PNG (kiosk --check reads every picture a playlist names)."""
+    def chunk(kind, data):
+        return (struct.pack(">I", len(data)) + kind + data +
+                struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+    rows = b"".join(b"\0" + b"\x80\x40\x20" * width for _ in range(height))
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" +
+                     chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)) +
+                     chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+for name in ("a.png", "b.JPG.png", "bg.png", "logo.png"):
+    write_png(tmp / name)
 
 
 def check(doc):
@@ -93,6 +110,34 @@ docs = [
     {"slides": slides(titel="t")},
     {"slides": slides(), "theme": {"colour": "#fff"}},
     {"slides": slides(**{"\u001b[2Jkey\n": 1})},
+    # Pictures: files next to the playlist (made above).
+    {"slides": [{"image": "a.png"}]},
+    {"slides": [{"qr": "https://example.org"}]},
+    {"slides": [{"qr": {"text": "x", "caption": "Programm", "position": "below"}}]},
+    {"slides": slides(image={"file": "a.png", "fit": "cover", "focus": [0, 1],
+                             "position": "left"})},
+    {"slides": slides(background="bg.png")},
+    {"slides": slides(background="#123")},
+    {"slides": slides(background={"file": "bg.png", "fit": "contain", "overlay": "#0008"})},
+    {"slides": slides(), "theme": {"background": "bg.png", "logo": "logo.png"}},
+    {"slides": slides(), "theme": {"background": {"file": "bg.png"},
+                                   "logo": {"file": "logo.png", "corner": "bottom-left"}}},
+    *[{"slides": slides(image=value)}
+      for value in ("", 5, None, {}, {"file": ""}, {"file": "a.png", "fit": "fill"},
+                    {"file": "a.png", "focus": [0.5]}, {"file": "a.png", "focus": [2, 0]},
+                    {"file": "a.png", "focus": "center"}, {"file": "a.png", "position": "top"},
+                    {"file": "a.png", "x": 1})],
+    *[{"slides": slides(background=value)}
+      for value in ("blue", "#12", "bg.gif", 7, {"overlay": "#000"},
+                    {"file": "bg.png", "overlay": "dark"}, {"file": "bg.png", "position": "left"})],
+    *[{"slides": [{"qr": value}]}
+      for value in ("", "a" * 2331, "a" * 2332, 1, {}, {"caption": "c"}, {"text": ""},
+                    {"text": "t", "position": "middle"}, {"text": "t", "caption": 1})],
+    {"slides": [{"image": "a.png", "qr": "x"}]},
+    {"slides": [{"background": "bg.png"}]},
+    *[{"slides": slides(), "theme": {"logo": value}}
+      for value in ("", [], {"size": 0.1}, {"file": "logo.png", "corner": "top"},
+                    {"file": "logo.png", "corner": "top-left"}, {"file": "logo.png", "x": 1})],
 ]
 
 # Each side of every number bound in the schema.
@@ -115,6 +160,9 @@ slide = schema["$defs"]["slide"]["properties"]
 # transition 0 keeps the cross-key rule (transition <= duration) out of the bound checks.
 docs += list(number_bounds(top, lambda k, v: {"slides": slides(), "transition": 0, k: v}))
 docs += list(number_bounds(slide, lambda k, v: {"slides": slides(**{k: v}), "transition": 0}))
+logo = schema["$defs"]["logo"]["properties"]
+docs += list(number_bounds(logo, lambda k, v: {"slides": slides(), "theme": {
+    "logo": {"file": "logo.png", k: v}}}))
 docs += list(number_bounds(theme, lambda k, v: {"slides": slides(), "theme": {
     k: v, **({"min_text_size": 1e-12} if k == "max_text_size" else {}),
     **({"max_text_size": 0.5} if k == "min_text_size" else {})}}))

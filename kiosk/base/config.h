@@ -44,6 +44,17 @@ inline constexpr int kMaxSlides = 200;      // --render writes a picture of each
 inline constexpr int kMaxTextChars = 5000;  // in each kicker, title and text
 inline constexpr int kMaxPlaylistChars = 100'000;  // in all slides together
 
+// Pictures (issue 12): a slide's image or QR code beside (landscape) or above (portrait)
+// its text, a theme logo in a corner. Shares of the shorter screen side unless they say.
+inline constexpr double kLogoSize = 0.12;  // the logo's box, when the playlist gives none
+inline constexpr double kMaxLogoSize = 0.5;
+inline constexpr double kPictureGap = 0.04;      // between a picture and the text, and the logo
+inline constexpr double kMaxPictureShare = 0.6;  // of the width (height) beside (above) text
+inline constexpr double kCoverShare = 0.5;       // a "cover" picture beside text fills this much
+inline constexpr double kQrSize = 0.7;           // a QR code's side: read from a few metres away
+// A QR code holds at most this many bytes at error correction level M (version 40, bytes).
+inline constexpr int kMaxQrBytes = 2331;
+
 // Hot reload: read the files this long after the last change event of a burst (an
 // editor's save is several events; a half-written file must not be read).
 inline constexpr int kReloadQuietMs = 300;

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "config.h"
+#include "contrast.h"
 #include "json_keys.h"
 
 namespace kiosk {
@@ -19,9 +20,14 @@ using nlohmann::json;
 constexpr std::string_view kTopKeys[] = {"$schema", "lang",  "duration", "transition", "progress",
                                          "counter", "theme", "slides",   "error_mark"};
 constexpr std::string_view kThemeKeys[] = {
-    "background", "foreground", "accent",        "font",          "font_file",
-    "margin",     "align",      "max_text_size", "min_text_size", "uniform_size"};
-constexpr std::string_view kSlideKeys[] = {"kicker", "title", "text", "duration", "align"};
+    "background", "foreground",    "accent",        "font",         "font_file", "margin",
+    "align",      "max_text_size", "min_text_size", "uniform_size", "logo"};
+constexpr std::string_view kSlideKeys[] = {"kicker", "title",      "text",  "duration",
+                                           "align",  "background", "image", "qr"};
+constexpr std::string_view kImageKeys[] = {"file", "fit", "focus", "position"};
+constexpr std::string_view kBackdropKeys[] = {"file", "fit", "focus", "overlay"};
+constexpr std::string_view kQrKeys[] = {"text", "caption", "position"};
+constexpr std::string_view kLogoKeys[] = {"file", "corner", "size"};
 
 std::size_t EditDistance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> row(b.size() + 1);
@@ -110,14 +116,19 @@ class Checker {
     for (const auto& [key, value] : object.items()) {
       if (std::find(std::begin(known), std::end(known), key) != std::end(known)) continue;
       std::string message = "unknown key, ignored";
+      std::string_view best;
+      std::size_t best_distance = 3;  // at most 2 edits, and fewer than the key has letters
       for (std::string_view k : known) {
         // The length difference bounds the distance: a huge key costs nothing here.
         const std::size_t longer = std::max(key.size(), k.size());
-        if (longer - std::min(key.size(), k.size()) <= 2 && EditDistance(key, k) <= 2) {
-          message += " (did you mean \"" + std::string(k) + "\"?)";
-          break;
+        if (longer - std::min(key.size(), k.size()) > 2) continue;
+        const std::size_t distance = EditDistance(key, k);
+        if (distance < best_distance && distance < key.size()) {
+          best = k;
+          best_distance = distance;
         }
       }
+      if (!best.empty()) message += " (did you mean \"" + std::string(best) + "\"?)";
       Warn(Join(path, EchoForUser(key)), message);
     }
   }
@@ -259,6 +270,212 @@ std::string SyntaxMessage(const json::parse_error& e) {
   return what;
 }
 
+// A file named in the playlist, relative to its directory (as font_file).
+std::string ResolveFile(const std::string& name, const std::string& playlist_file) {
+  std::filesystem::path p(name);
+  if (p.is_relative()) p = std::filesystem::path(playlist_file).parent_path() / p;
+  return p.lexically_normal().string();
+}
+
+// One of a few words: `must be "a", "b" or "c", not "x"`.
+template <typename T, std::size_t N>
+void WordValue(Checker& c, const json& obj, const std::string& path, std::string_view key,
+               const std::pair<std::string_view, T> (&words)[N], T* out) {
+  auto it = obj.find(key);
+  if (it == obj.end()) return;
+  std::string s;
+  c.String(obj, path, key, &s);
+  if (!it->is_string()) return;
+  for (const auto& [word, value] : words) {
+    if (s == word) {
+      *out = value;
+      return;
+    }
+  }
+  std::string must = "must be ";
+  for (std::size_t i = 0; i < N; ++i) {
+    must += (i == 0       ? ""
+             : i + 1 == N ? " or "
+                          : ", ") +
+            ("\"" + std::string(words[i].first)) + "\"";
+  }
+  c.Error(Checker::Join(path, key), must + ", not \"" + EchoForUser(s) + "\"");
+}
+
+constexpr std::pair<std::string_view, bool> kFits[] = {{"contain", false}, {"cover", true}};
+constexpr std::pair<std::string_view, ImagePosition> kPositions[] = {
+    {"auto", ImagePosition::kAuto},
+    {"left", ImagePosition::kLeft},
+    {"right", ImagePosition::kRight},
+    {"above", ImagePosition::kAbove},
+    {"below", ImagePosition::kBelow}};
+constexpr std::pair<std::string_view, Corner> kCorners[] = {{"top-left", Corner::kTopLeft},
+                                                            {"top-right", Corner::kTopRight},
+                                                            {"bottom-left", Corner::kBottomLeft},
+                                                            {"bottom-right", Corner::kBottomRight}};
+
+// A picture file: a string that is not empty (and holds no NUL), resolved.
+bool FileName(Checker& c, const json& v, const std::string& path, const std::string& playlist_file,
+              std::string* out) {
+  if (!v.is_string()) {
+    c.Error(path, "must be a file name (a string), not " + TypeName(v));
+    return false;
+  }
+  const auto& s = v.get_ref<const std::string&>();
+  if (s.empty()) {
+    c.Error(path, "must name a picture file, not \"\"");
+    return false;
+  }
+  if (s.find('\0') != std::string::npos) {
+    c.Error(path, "must not contain a NUL character (\\u0000)");
+    return false;
+  }
+  *out = ResolveFile(s, playlist_file);
+  return true;
+}
+
+// "file" (required), "fit" and "focus" of a picture object.
+bool PictureObject(Checker& c, const json& obj, const std::string& path,
+                   const std::string& playlist_file, PictureRef* out) {
+  bool ok = true;
+  if (auto it = obj.find("file"); it == obj.end()) {
+    c.Error(path, "needs a \"file\"");
+    ok = false;
+  } else {
+    ok = FileName(c, *it, path + ".file", playlist_file, &out->file);
+  }
+  const std::size_t before = c.errors();
+  WordValue(c, obj, path, "fit", kFits, &out->cover);
+  if (auto it = obj.find("focus"); it != obj.end()) {
+    const json& f = *it;
+    const auto share = [](const json& n) {
+      return n.is_number() && n.get<double>() >= 0 && n.get<double>() <= 1;
+    };
+    if (f.is_array() && f.size() == 2 && share(f[0]) && share(f[1])) {
+      out->focus_x = f[0].get<double>();
+      out->focus_y = f[1].get<double>();
+    } else {
+      c.Error(
+          path + ".focus",
+          "must be [x, y], the point to keep in view, each from 0 to 1 (0, 0: top left), "
+          "not " +
+              (f.is_array() ? EchoForUser(f.dump(-1, ' ', false, json::error_handler_t::replace))
+                            : TypeName(f)));
+    }
+  }
+  return ok && c.errors() == before;
+}
+
+const char* kNotAPictureOrObject = "must be a picture file or an object with a \"file\", not ";
+
+bool IsPictureFileName(std::string_view name) {
+  std::string lower(name.substr(name.size() < 5 ? 0 : name.size() - 5));
+  for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  for (std::string_view ext : {".png", ".jpg", ".jpeg", ".webp"}) {
+    if (lower.size() >= ext.size() &&
+        lower.compare(lower.size() - ext.size(), ext.size(), ext) == 0)
+      return true;
+  }
+  return false;
+}
+
+// A background: a colour ("#..."), a picture file (a name ending in .png, .jpg, .jpeg or
+// .webp), or {"file", "fit", "focus", "overlay"}. Pictures are covered by default and get
+// an overlay that keeps `text` readable. A colour goes to *color when that is given (the
+// theme), else into a Backdrop without a picture (a slide).
+void BackgroundValue(Checker& c, const json& v, const std::string& path,
+                     const std::string& playlist_file, Color text, Color* color,
+                     std::optional<Backdrop>* out) {
+  Backdrop backdrop;
+  backdrop.picture.cover = true;
+  backdrop.overlay = DefaultOverlay(text);
+  if (v.is_string()) {
+    const auto& s = v.get_ref<const std::string&>();
+    if (!s.empty() && s[0] == '#') {
+      const std::optional<Color> parsed = ParseColor(s);
+      if (!parsed) {
+        c.Error(path, "must be a colour like \"#1e2a3b\" (#rgb, #rrggbb or #rrggbbaa), not \"" +
+                          EchoForUser(s) + "\"");
+        return;
+      }
+      if (color) {
+        *color = *parsed;
+      } else {
+        backdrop.picture = {};
+        backdrop.overlay = *parsed;
+        *out = backdrop;
+      }
+      return;
+    }
+    if (!IsPictureFileName(s)) {
+      c.Error(path,
+              "must be a colour like \"#1e2a3b\" (#rgb, #rrggbb or #rrggbbaa) or a picture "
+              "file (.png, .jpg, .jpeg, .webp), not \"" +
+                  EchoForUser(s) + "\"");
+      return;
+    }
+    if (FileName(c, v, path, playlist_file, &backdrop.picture.file)) *out = backdrop;
+    return;
+  }
+  if (!v.is_object()) {
+    c.Error(path,
+            "must be a colour (\"#1e2a3b\"), a picture file or an object with a \"file\", "
+            "not " +
+                TypeName(v));
+    return;
+  }
+  c.UnknownKeys(v, path, kBackdropKeys);
+  const std::size_t before = c.errors();
+  const bool ok = PictureObject(c, v, path, playlist_file, &backdrop.picture);
+  c.ColorValue(v, path, "overlay", &backdrop.overlay);
+  if (ok && c.errors() == before) *out = backdrop;
+}
+
+void ImageValue(Checker& c, const json& v, const std::string& path,
+                const std::string& playlist_file, std::optional<ImageElement>* out) {
+  ImageElement image;
+  if (v.is_string()) {
+    if (FileName(c, v, path, playlist_file, &image.picture.file)) *out = image;
+    return;
+  }
+  if (!v.is_object()) {
+    c.Error(path, kNotAPictureOrObject + TypeName(v));
+    return;
+  }
+  c.UnknownKeys(v, path, kImageKeys);
+  const std::size_t before = c.errors();
+  const bool ok = PictureObject(c, v, path, playlist_file, &image.picture);
+  WordValue(c, v, path, "position", kPositions, &image.position);
+  if (ok && c.errors() == before) *out = image;
+}
+
+void LogoValue(Checker& c, const json& v, const std::string& playlist_file,
+               std::optional<Logo>* out) {
+  const std::string path = "theme.logo";
+  Logo logo;
+  logo.size = config::kLogoSize;
+  if (v.is_string()) {
+    if (FileName(c, v, path, playlist_file, &logo.picture.file)) *out = logo;
+    return;
+  }
+  if (!v.is_object()) {
+    c.Error(path, kNotAPictureOrObject + TypeName(v));
+    return;
+  }
+  c.UnknownKeys(v, path, kLogoKeys);
+  const std::size_t before = c.errors();
+  bool ok = true;
+  if (auto it = v.find("file"); it == v.end()) {
+    c.Error(path, "needs a \"file\"");
+    ok = false;
+  } else {
+    ok = FileName(c, *it, path + ".file", playlist_file, &logo.picture.file);
+  }
+  WordValue(c, v, path, "corner", kCorners, &logo.corner);
+  c.Number(v, path, Rule("theme.logo", "size"), &logo.size);
+  if (ok && c.errors() == before) *out = logo;
+}
+
 void CheckTheme(Checker& c, const json& theme, const std::string& file, Theme* out) {
   const std::string path = "theme";
   if (!theme.is_object()) {
@@ -266,8 +483,15 @@ void CheckTheme(Checker& c, const json& theme, const std::string& file, Theme* o
     return;
   }
   c.UnknownKeys(theme, path, kThemeKeys);
-  c.ColorValue(theme, path, "background", &out->background);
+  const auto background = theme.find("background");
+  if (background != theme.end()) {
+    BackgroundValue(c, *background, "theme.background", file, out->foreground, &out->background,
+                    &out->background_picture);
+  }
   c.ColorValue(theme, path, "foreground", &out->foreground);
+  if (out->background_picture && !background->contains("overlay")) {
+    out->background_picture->overlay = DefaultOverlay(out->foreground);  // for this text colour
+  }
   c.ColorValue(theme, path, "accent", &out->accent);
   c.String(theme, path, "font", &out->font_family);
   std::string font_file;
@@ -282,6 +506,7 @@ void CheckTheme(Checker& c, const json& theme, const std::string& file, Theme* o
   c.Number(theme, path, Rule("theme", "max_text_size"), &out->max_text_size);
   c.Number(theme, path, Rule("theme", "min_text_size"), &out->min_text_size);
   c.Bool(theme, path, "uniform_size", &out->uniform_size);
+  if (auto it = theme.find("logo"); it != theme.end()) LogoValue(c, *it, file, &out->logo);
   if (out->min_text_size > out->max_text_size) {
     c.Error("theme.min_text_size", Checker::Number(out->min_text_size) +
                                        " is larger than theme.max_text_size (" +
@@ -304,6 +529,39 @@ void CheckTextLength(Checker& c, const std::string& path, std::string_view key,
   c.Error(Checker::Join(path, key), std::to_string(n) + " characters, more than the limit of " +
                                         std::to_string(config::kMaxTextChars) +
                                         " (split it into several slides)");
+}
+
+void QrValue(Checker& c, const json& v, const std::string& path, std::optional<QrElement>* out) {
+  QrElement qr;
+  const std::size_t before = c.errors();
+  std::string text_path = path;
+  if (v.is_string()) {
+    qr.text = v.get<std::string>();
+  } else if (v.is_object()) {
+    c.UnknownKeys(v, path, kQrKeys);
+    if (!v.contains("text")) c.Error(path, "needs a \"text\" (the text or URL to encode)");
+    c.String(v, path, "text", &qr.text);
+    c.String(v, path, "caption", &qr.caption);
+    CheckTextLength(c, path, "caption", qr.caption);
+    WordValue(c, v, path, "position", kPositions, &qr.position);
+    text_path = path + ".text";
+  } else {
+    c.Error(path,
+            "must be a text or URL to encode, or an object with a \"text\", not " + TypeName(v));
+    return;
+  }
+  if (c.errors() != before) return;
+  if (qr.text.empty()) {
+    c.Error(text_path, "is empty: a QR code needs a text or URL");
+  } else if (qr.text.find('\0') != std::string::npos) {
+    c.Error(text_path, "must not contain a NUL character (\\u0000)");
+  } else if (qr.text.size() > static_cast<std::size_t>(config::kMaxQrBytes)) {
+    c.Error(text_path, std::to_string(qr.text.size()) + " bytes, more than a QR code can hold (" +
+                           std::to_string(config::kMaxQrBytes) +
+                           " at error correction level M): link to the text instead");
+  } else {
+    *out = std::move(qr);
+  }
 }
 
 void CheckSlide(Checker& c, const json& s, std::size_t index, const Playlist& playlist,
@@ -330,9 +588,23 @@ void CheckSlide(Checker& c, const json& s, std::size_t index, const Playlist& pl
     c.Error(path + ".duration", NeverStill(out->duration, playlist.transition));
   }
   c.AlignValue(s, path, &out->align);
-  if (!rejected && out->title.empty() && out->text.empty()) {
+  if (auto it = s.find("background"); it != s.end()) {
+    BackgroundValue(c, *it, path + ".background", playlist.path, playlist.theme.foreground, nullptr,
+                    &out->background);
+  }
+  if (auto it = s.find("image"); it != s.end()) {
+    ImageValue(c, *it, path + ".image", playlist.path, &out->image);
+  }
+  if (auto it = s.find("qr"); it != s.end()) QrValue(c, *it, path + ".qr", &out->qr);
+  if (s.contains("image") && s.contains("qr")) {
+    c.Error(path,
+            "has both an \"image\" and a \"qr\": one picture a slide (put the QR code on "
+            "a slide of its own)");
+  }
+  const bool picture = s.contains("image") || s.contains("qr");
+  if (!rejected && !picture && out->title.empty() && out->text.empty()) {
     if (!s.contains("title") && !s.contains("text")) {
-      c.Error(path, "needs a \"text\" (or a \"title\")");
+      c.Error(path, "needs a \"text\" (or a \"title\", an \"image\" or a \"qr\")");
     } else {
       c.Error(path, "has nothing to show: \"text\" and \"title\" are empty");
     }
@@ -351,6 +623,7 @@ std::span<const NumberRule> NumberRules() {
       {"theme", "margin", 0, false, 0.3, NumberRule::kShare},
       {"theme", "max_text_size", 0, true, 0.5, NumberRule::kShare},
       {"theme", "min_text_size", 0, true, 0.5, NumberRule::kShare},
+      {"theme.logo", "size", 0, true, config::kMaxLogoSize, NumberRule::kShare},
   };
   return kRules;
 }
@@ -358,6 +631,10 @@ std::span<const NumberRule> NumberRules() {
 std::span<const std::string_view> KnownKeys(std::string_view object) {
   if (object == "theme") return kThemeKeys;
   if (object == "slides[]") return kSlideKeys;
+  if (object == "theme.logo") return kLogoKeys;
+  if (object == "slides[].image") return kImageKeys;
+  if (object == "slides[].qr") return kQrKeys;
+  if (object == "background") return kBackdropKeys;
   return kTopKeys;
 }
 

@@ -101,7 +101,7 @@ struct Playlist {
 // slides/playlist.schema.json to them (one place for both).
 struct NumberRule {
   enum Unit { kSeconds, kShare };
-  std::string_view object;  // "" (top level), "theme" or "slides[]"
+  std::string_view object;  // "" (top level), "theme", "slides[]" or "theme.logo"
   std::string_view key;
   double min = 0;
   bool min_exclusive = false;  // (min, max] instead of [min, max]
@@ -110,7 +110,9 @@ struct NumberRule {
 };
 std::span<const NumberRule> NumberRules();
 
-// The keys an object may have: "" (top level), "theme" or "slides[]".
+// The keys an object may have: "" (top level), "theme", "slides[]", and the objects of
+// pictures: "theme.logo", "slides[].image", "slides[].qr", "background" (a slide's or the
+// theme's, in its object form).
 std::span<const std::string_view> KnownKeys(std::string_view object);
 
 // A Playlist with every default filled in and no slides.

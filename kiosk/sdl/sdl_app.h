@@ -31,7 +31,7 @@ int RunShow(const Options& options, const std::string& playlist_path,
 int RenderSlides(const Options& options, const std::string& playlist_path);
 
 // For --check --size: every slide laid out with the real fonts and hyphenation.
-std::vector<SlideFit> FitWithRealFonts(const Playlist& playlist, const FontFiles& fonts, int w,
-                                       int h);
+std::vector<SlideFit> FitWithRealFonts(const Playlist& playlist, const FontFiles& fonts,
+                                       const PictureSizes& pictures, int w, int h);
 
 }  // namespace kiosk

@@ -54,7 +54,7 @@ int RenderSlides(const Options& options, const std::string& playlist_path) {
     Deck deck(fonts);
     const Playlist& playlist = content->playlist;
     Scheduler scheduler(DurationsOf(playlist), TransitionOf(playlist), 0);
-    deck.SetPlaylist(std::move(content->playlist));
+    deck.SetPlaylist(std::move(content->playlist), std::move(content->pictures));
     deck.SetScreen(w, h);
     if (hyphenation) {
       if (const Hyphenator* hyphenator = hyphenation->Wait()) {
@@ -95,8 +95,8 @@ int RenderSlides(const Options& options, const std::string& playlist_path) {
   return status;
 }
 
-std::vector<SlideFit> FitWithRealFonts(const Playlist& playlist, const FontFiles& fonts, int w,
-                                       int h) {
+std::vector<SlideFit> FitWithRealFonts(const Playlist& playlist, const FontFiles& fonts,
+                                       const PictureSizes& pictures, int w, int h) {
   auto hyphenation = StartHyphenation(playlist.lang);
   if (TTF_Init() != 0) {
     Log(std::string("cannot start SDL_ttf: ") + TTF_GetError());
@@ -107,7 +107,7 @@ std::vector<SlideFit> FitWithRealFonts(const Playlist& playlist, const FontFiles
     TtfFonts ttf;
     std::string error;
     if (ttf.Open(fonts, &error)) {
-      fits = FitSlides(playlist, w, h, ttf, hyphenation ? hyphenation->Wait() : nullptr);
+      fits = FitSlides(playlist, w, h, ttf, hyphenation ? hyphenation->Wait() : nullptr, pictures);
     } else {
       Log(error);
     }

@@ -6,6 +6,7 @@
 
 #include "check.h"
 #include "font_check.h"
+#include "pictures.h"
 #include "reload.h"
 
 namespace kiosk {
@@ -17,7 +18,7 @@ std::optional<Content> LoadQuietly(const std::string& path, std::ostream& err,
   LoadResult result = LoadAndReport(path, fs, err);
   if (!result.playlist) return std::nullopt;
   if (font_file) *font_file = result.playlist->theme.font_file;
-  Content content{std::move(*result.playlist), {}};
+  Content content{std::move(*result.playlist), {}, {}};
   std::vector<std::string> warnings;
   std::string error;
   std::string key = "theme.font";
@@ -31,6 +32,13 @@ std::optional<Content> LoadQuietly(const std::string& path, std::ostream& err,
   if (!ok) {
     err << FormatDiagnostic({Severity::kError, path, 0, 0, key, error}) << '\n';
     return std::nullopt;
+  }
+  std::vector<PictureProblem> problems;
+  content.pictures = ProbePictures(content.playlist, fs, &problems);
+  for (const PictureProblem& problem : problems) {
+    err << FormatDiagnostic(
+               PictureDiagnostic(path, Severity::kWarning, problem, "; shown without it"))
+        << '\n';
   }
   return content;
 }
@@ -62,7 +70,7 @@ std::optional<Content> ErrorScreenContent(const std::string& path,
   std::vector<std::string> shown;
   shown.reserve(problems.size());
   for (const std::string& p : problems) shown.push_back(EchoForUser(p, kErrorScreenChars));
-  Content content{ErrorScreenPlaylist(path, shown), {}};
+  Content content{ErrorScreenPlaylist(path, shown), {}, {}};
   std::vector<std::string> warnings;
   std::string error;
   if (!ResolveFonts(content.playlist.theme, &content.fonts, &warnings, &error)) {

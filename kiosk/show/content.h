@@ -12,18 +12,23 @@
 #include "hyphenation.h"
 #include "log.h"
 #include "playlist.h"
+#include "slide_regions.h"
 
 namespace kiosk {
 
 struct Content {
   Playlist playlist;
   FontFiles fonts;
+  // Every picture the playlist names, probed (Deck::SetPlaylist): one that cannot be used is
+  // 0 x 0, and its slide shows without it.
+  PictureSizes pictures;
 };
 
 // Loads and checks everything a show needs; prints every problem and returns nothing on
-// errors. With `problems`, also hands the printed lines back (for the error screen). With
-// `font_file`, also the playlist's theme.font_file whenever the playlist was read, even if
-// that font turned out unusable.
+// errors. A picture that cannot be used is not an error: one warning line names the file
+// and why, and its slide shows without it. With `problems`, also hands the printed lines back (for
+// the error screen). With `font_file`, also the playlist's theme.font_file whenever the playlist
+// was read, even if that font turned out unusable.
 std::optional<Content> LoadContent(const std::string& path,
                                    std::vector<std::string>* problems = nullptr,
                                    std::string* font_file = nullptr);

@@ -82,7 +82,7 @@ void ContentSwitcher::Show(Content content, bool showing_errors, bool first) {
                    ? "the playlist still has errors: showing them"
                    : "reloaded: " + CountOf(content.playlist.slides.size(), "slide", "slides"));
   }
-  deck_.SetPlaylist(std::move(content.playlist));
+  deck_.SetPlaylist(std::move(content.playlist), std::move(content.pictures));
   hyphenation_.AfterPlaylist();
   showing_errors_ = showing_errors;
   disk_has_errors_ = false;

@@ -4,9 +4,68 @@
 
 namespace kiosk {
 
-void Deck::SetPlaylist(Playlist playlist) {
+void Deck::SetPlaylist(Playlist playlist, PictureSizes pictures) {
   playlist_ = std::move(playlist);
+  pictures_ = std::move(pictures);
   Invalidate();
+}
+
+bool Deck::Usable(const std::string& file) const {
+  auto it = pictures_.find(file);
+  return it == pictures_.end() || it->second.usable();
+}
+
+double Deck::Aspect(const std::string& file) const {
+  auto it = pictures_.find(file);
+  if (it == pictures_.end() || !it->second.usable()) return 0;
+  return static_cast<double>(it->second.width) / it->second.height;
+}
+
+SlideRegions Deck::PlaceSlide(std::size_t index, std::vector<TextItem>* caption) {
+  const Slide& slide = playlist_.slides[index];
+  const Theme& theme = playlist_.theme;
+  const LayoutLimits limits = Limits();
+  RegionRequest r;
+  r.screen_w = w_;
+  r.screen_h = h_;
+  r.safe = limits.safe;
+  r.has_text = !slide.kicker.empty() || !slide.title.empty() || !slide.text.empty();
+  if (theme.logo && Usable(theme.logo->picture.file)) {
+    r.logo = theme.logo;
+    r.logo_aspect = Aspect(theme.logo->picture.file);
+  }
+  if (slide.image && Usable(slide.image->picture.file)) {
+    r.kind = RegionRequest::kImage;
+    r.position = slide.image->position;
+    r.cover = slide.image->picture.cover;
+    r.aspect = Aspect(slide.image->picture.file);
+  } else if (slide.qr) {
+    r.kind = RegionRequest::kQr;
+    r.position = slide.qr->position;
+  }
+  if (r.kind != RegionRequest::kQr || slide.qr->caption.empty()) return PlaceRegions(r);
+
+  // The caption at the readable minimum, wrapped to the width under the code: placed once
+  // with one line to learn that width, then with as many lines as it needs.
+  const int px = limits.min_body_px;
+  const int line_h = measurer_.LineHeight(FontStyle::kRegular, px);
+  r.caption_h = line_h;
+  SlideRegions regions = PlaceRegions(r);
+  std::vector<std::string> lines = WrapText(slide.qr->caption, regions.caption.w,
+                                            FontStyle::kRegular, px, measurer_, hyphenator_);
+  while (!lines.empty() && lines.back().empty()) lines.pop_back();
+  const int most = std::max(1, limits.safe.h / 4 / std::max(1, line_h));  // a caption, not a text
+  if (lines.size() > static_cast<std::size_t>(most)) lines.resize(static_cast<std::size_t>(most));
+  r.caption_h = line_h * static_cast<int>(lines.size());
+  regions = PlaceRegions(r);
+  int y = regions.caption.y;
+  for (const std::string& line : lines) {
+    const int tw = std::min(regions.caption.w, measurer_.Width(line, FontStyle::kRegular, px));
+    const Box box{regions.caption.x + (regions.caption.w - tw) / 2, y, tw, line_h};
+    caption->push_back({line, FontStyle::kRegular, px, box, theme.foreground, false});
+    y += line_h;
+  }
+  return regions;
 }
 
 void Deck::SetScreen(int w, int h) {
@@ -51,14 +110,23 @@ LayoutLimits Deck::Limits() const { return LimitsFor(playlist_.theme, w_, h_); }
 
 int Deck::UniformBodyPx() {
   if (!uniform_px_) {
-    const LayoutLimits limits = Limits();
+    LayoutLimits limits = Limits();
     int px = limits.max_body_px;
-    for (const Slide& slide : playlist_.slides) {
+    for (std::size_t i = 0; i < playlist_.slides.size(); ++i) {
+      const Slide& slide = playlist_.slides[i];
+      if (slide.kicker.empty() && slide.title.empty() && slide.text.empty()) continue;
+      std::vector<TextItem> caption;
+      limits.safe = PlaceSlide(i, &caption).text;
       px = std::min(px, LayoutSlide(slide, limits, measurer_, hyphenator_).body_px);
     }
     uniform_px_ = px;
   }
   return *uniform_px_;
+}
+
+const SlideRegions& Deck::Regions(std::size_t slide) {
+  Layout(slide);
+  return layouts_[slide]->regions;
 }
 
 const SlideLayout& Deck::Layout(std::size_t slide) {
@@ -70,8 +138,17 @@ const SlideLayout& Deck::Layout(std::size_t slide) {
       limits.max_body_px = std::max(1, UniformBodyPx());
       limits.min_body_px = std::min(limits.min_body_px, limits.max_body_px);
     }
-    cached = Entry{LayoutSlide(playlist_.slides[slide], limits, measurer_, hyphenator_),
-                   next_version_++};
+    Entry entry;
+    entry.regions = PlaceSlide(slide, &entry.caption);
+    limits.safe = entry.regions.text;
+    const Slide& s = playlist_.slides[slide];
+    if (!s.kicker.empty() || !s.title.empty() || !s.text.empty()) {
+      entry.layout = LayoutSlide(s, limits, measurer_, hyphenator_);
+    } else {
+      entry.layout.body_px = limits.max_body_px;  // nothing to read: nothing too small
+    }
+    entry.version = next_version_++;
+    cached = std::move(entry);
     // The uniform size may lower the floor; the readable minimum stays the theme's.
     if (cached->layout.body_px < readable_px) cached->layout.met_minimum = false;
     if (on_layout_) on_layout_(slide, cached->layout, limits);
@@ -84,7 +161,57 @@ std::uint64_t Deck::Version(std::size_t slide) {
   return layouts_[slide]->version;
 }
 
-std::vector<PictureItem> Deck::Pictures(std::size_t /*slide*/) { return {}; }
+namespace {
+
+PictureItem FromRef(const PictureRef& picture, Box box, Color overlay) {
+  PictureItem item;
+  item.file = picture.file;
+  item.box = box;
+  item.cover = picture.cover;
+  item.focus_x = picture.focus_x;
+  item.focus_y = picture.focus_y;
+  item.overlay = overlay;
+  return item;
+}
+
+}  // namespace
+
+std::vector<PictureItem> Deck::Pictures(std::size_t index) {
+  std::vector<PictureItem> items;
+  const Slide& slide = playlist_.slides.at(index);
+  const SlideRegions& regions = Regions(index);
+  const Box screen{0, 0, w_, h_};
+  if (slide.background && Usable(slide.background->picture.file)) {
+    items.push_back(FromRef(slide.background->picture, screen, slide.background->overlay));
+  }
+  if (regions.picture && slide.image) {
+    items.push_back(FromRef(slide.image->picture, *regions.picture, Color{0, 0, 0, 0}));
+  } else if (regions.picture && slide.qr) {
+    PictureItem qr;
+    qr.qr_text = slide.qr->text;
+    qr.box = *regions.picture;
+    items.push_back(std::move(qr));
+  }
+  return items;
+}
+
+std::vector<PictureItem> Deck::Under() const {
+  const auto& backdrop = playlist_.theme.background_picture;
+  if (!backdrop || !Usable(backdrop->picture.file)) return {};
+  return {FromRef(backdrop->picture, Box{0, 0, w_, h_}, backdrop->overlay)};
+}
+
+std::vector<PictureItem> Deck::Over() const {
+  const auto& logo = playlist_.theme.logo;
+  if (!logo || !Usable(logo->picture.file) || w_ <= 0 || h_ <= 0) return {};
+  RegionRequest r;
+  r.screen_w = w_;
+  r.screen_h = h_;
+  r.safe = Limits().safe;
+  r.logo = logo;
+  r.logo_aspect = Aspect(logo->picture.file);
+  return {FromRef(logo->picture, *PlaceRegions(r).logo, Color{0, 0, 0, 0})};
+}
 
 std::vector<TextItem> Deck::Items(std::size_t slide) {
   std::vector<TextItem> items;
@@ -96,6 +223,8 @@ std::vector<TextItem> Deck::Items(std::size_t slide) {
       items.push_back({span.text, span.style, line.px, box, color, span.rtl});
     }
   }
+  const auto& caption = layouts_[slide]->caption;
+  items.insert(items.end(), caption.begin(), caption.end());
   return items;
 }
 

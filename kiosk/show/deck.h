@@ -13,6 +13,7 @@
 #include "color.h"
 #include "layout.h"
 #include "playlist.h"
+#include "slide_regions.h"
 
 namespace kiosk {
 
@@ -29,6 +30,8 @@ struct TextItem {
 // A picture to draw: a file, or a QR code, fitted into a box on screen (PlacePicture in
 // picture.h says where its pixels go), with an overlay over the box. The drawers decode and
 // scale it once (ahead of time, off the frame path) and keep the pixels with the slide.
+// A QR code's box is a square: the code (RenderQr at box.w) is drawn centred in it. With
+// neither a file nor a QR text the item is only its overlay: a slide's background colour.
 struct PictureItem {
   std::string file;     // the picture's file (resolved); empty for a QR code
   std::string qr_text;  // a QR code's text (when file is empty)
@@ -43,7 +46,9 @@ class Deck {
  public:
   explicit Deck(TextMeasurer& measurer) : measurer_(measurer) {}
 
-  void SetPlaylist(Playlist playlist);
+  // `pictures`: the sizes of the playlist's pictures (LoadContent probes them); a picture
+  // that could not be read is left out and its slide laid out without it.
+  void SetPlaylist(Playlist playlist, PictureSizes pictures = {});
   void SetScreen(int w, int h);
   // Hyphenate from now on. The slides in `keep` (those on screen) keep their layout, so
   // nothing visibly jumps; they are laid out anew the next time anything changes.
@@ -62,6 +67,13 @@ class Deck {
   // its text; they crossfade with the slide. The theme's background picture and logo are
   // the Frame's (they do not fade).
   std::vector<PictureItem> Pictures(std::size_t slide);
+  // Where the slide's text, picture or QR code, caption and logo go.
+  const SlideRegions& Regions(std::size_t slide);
+  // The theme's background picture with its overlay, full screen (Frame::under), and its
+  // logo in its corner (Frame::over); none when there is none or its file is unusable.
+  std::vector<PictureItem> Under() const;
+  std::vector<PictureItem> Over() const;
+  const PictureSizes& picture_sizes() const { return pictures_; }
   // Asks the hyphenator about every word of every slide (so it can release its patterns).
   // Returns how many hyphenation points the playlist has.
   std::size_t HyphenateAllWords();
@@ -76,14 +88,21 @@ class Deck {
  private:
   struct Entry {
     SlideLayout layout;
+    SlideRegions regions;
+    std::vector<TextItem> caption;  // a QR code's caption lines
     std::uint64_t version = 0;
   };
   void Invalidate(std::span<const std::size_t> keep = {});
   LayoutLimits Limits() const;
+  // The slide's regions and caption; the limits its text is laid out with.
+  SlideRegions PlaceSlide(std::size_t slide, std::vector<TextItem>* caption);
+  bool Usable(const std::string& file) const;    // not known to be unreadable
+  double Aspect(const std::string& file) const;  // 0: not known
 
   TextMeasurer& measurer_;
   const Hyphenator* hyphenator_ = nullptr;
   Playlist playlist_;
+  PictureSizes pictures_;
   int w_ = 0, h_ = 0;
   std::uint64_t next_version_ = 1;
   std::vector<std::optional<Entry>> layouts_;

@@ -37,6 +37,8 @@ Frame BuildFrame(Deck& deck, const Scheduler& scheduler, const ShowState& state,
     return frame;
   }
   frame.background = theme.background;
+  frame.under = deck.Under();
+  frame.over = deck.Over();
 
   if (auto out = scheduler.FadingOut(now)) {
     const auto in = static_cast<std::uint8_t>(std::lround(255 * scheduler.TransitionProgress(now)));
