@@ -88,9 +88,6 @@ inline constexpr int kDefaultRenderHeight = 1080;
 // pixels at 1920x1080); going back or jumping rasterises the slide then, in a few
 // milliseconds (bench/prepare_bench).
 inline constexpr int kSlideTextureCache = 2;
-// The largest picture file read (a 24-megapixel JPEG straight from a camera is about
-// 12 MiB, a large PNG more).
-inline constexpr long long kMaxPictureFileBytes = 64LL * 1024 * 1024;
 // A slide whose pictures are not decoded when it must show (a jump to a slide nobody
 // prepared) waits this long for them, then shows without them until they arrive.
 inline constexpr int kPictureWaitMs = 250;

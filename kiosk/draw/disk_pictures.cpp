@@ -26,11 +26,17 @@ PictureSource::Result DecodeQr(const PictureItem& item) {
 PictureSource::Result DiskPictures::Decode(const PictureItem& item) {
   if (item.file.empty()) return DecodeQr(item);
   Result r;
-  const UniqueFd fd = OpenRegularFile(item.file, config::kMaxPictureFileBytes, &r.error);
-  if (!fd) return r;
+  const UniqueFd fd = OpenRegularFile(item.file, config::kMaxPictureBytes, &r.error);
+  if (!fd) {
+    r.error = "cannot read: " + r.error;
+    return r;
+  }
   r.identity = IdentityOfFd(fd.get());
   std::string bytes;
-  if (!ReadOpenFile(fd.get(), config::kMaxPictureFileBytes, &bytes, &r.error)) return r;
+  if (!ReadOpenFile(fd.get(), config::kMaxPictureBytes, &bytes, &r.error)) {
+    r.error = "cannot read: " + r.error;
+    return r;
+  }
   PictureInfo info;
   if (!ProbePicture(bytes, &info, &r.error)) return r;
   const Placement place =

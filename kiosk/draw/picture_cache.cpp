@@ -47,6 +47,7 @@ void PictureCache::Keep(const std::vector<PictureItem>& items) {
   std::vector<PictureItem> keys;
   keys.reserve(items.size());
   for (const PictureItem& item : items) {
+    if (item.file.empty() && item.qr_text.empty()) continue;  // only an overlay: nothing to decode
     PictureItem key = KeyOf(item);
     if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(std::move(key));
   }

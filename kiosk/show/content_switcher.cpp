@@ -4,6 +4,7 @@
 
 #include "config.h"
 #include "diagnostics.h"
+#include "pictures.h"
 #include "show.h"
 
 namespace kiosk {
@@ -43,17 +44,12 @@ bool ContentSwitcher::SwitchFonts(const FontFiles& files, std::string* error) {
 
 std::vector<std::string> PictureFiles(const Playlist& playlist) {
   std::vector<std::string> files;
-  auto add = [&files](const PictureRef& p) {
-    if (!p.file.empty() && std::find(files.begin(), files.end(), p.file) == files.end()) {
-      files.push_back(p.file);
+  auto add = [&files](const std::string& file) {
+    if (!file.empty() && std::find(files.begin(), files.end(), file) == files.end()) {
+      files.push_back(file);
     }
   };
-  if (playlist.theme.background_picture) add(playlist.theme.background_picture->picture);
-  if (playlist.theme.logo) add(playlist.theme.logo->picture);
-  for (const Slide& slide : playlist.slides) {
-    if (slide.background) add(slide.background->picture);
-    if (slide.image) add(slide.image->picture);
-  }
+  for (const PictureUse& use : PictureUses(playlist)) add(use.file);
   return files;
 }
 
@@ -82,12 +78,24 @@ void ContentSwitcher::Show(Content content, bool showing_errors, bool first) {
                    ? "the playlist still has errors: showing them"
                    : "reloaded: " + CountOf(content.playlist.slides.size(), "slide", "slides"));
   }
+  if (!first && !showing_errors && !showing_errors_) KeepLastGoodPictures(&content.pictures);
   deck_.SetPlaylist(std::move(content.playlist), std::move(content.pictures));
   hyphenation_.AfterPlaylist();
   showing_errors_ = showing_errors;
   disk_has_errors_ = false;
   seams_.changed(true);
   if (!first) timer_.Finished(!showing_errors);
+}
+
+void ContentSwitcher::KeepLastGoodPictures(PictureSizes* sizes) {
+  for (auto& [file, size] : *sizes) {
+    if (size.usable()) continue;
+    const auto shown = deck_.picture_sizes().find(file);
+    if (shown == deck_.picture_sizes().end() || !shown->second.usable()) continue;
+    size = shown->second;
+    seams_.log(EchoForUser(file, kEchoChars, Elide::kMiddle) +
+               ": cannot be used now; still showing the last good picture");
+  }
 }
 
 bool ContentSwitcher::ShowErrors(const std::vector<std::string>& problems, bool first) {

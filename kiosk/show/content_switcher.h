@@ -110,6 +110,10 @@ class ContentSwitcher {
   // *problems (a font that does not open among them).
   std::optional<Content> LoadWithFonts(std::vector<std::string>* problems);
   void Show(Content content, bool showing_errors, bool first);
+  // A picture file that cannot be used now but showed until this reload keeps its size, so
+  // the Deck lays it out and the drawers keep showing its last good pixels (they keep
+  // those of a picture whose file changed and no longer decodes).
+  void KeepLastGoodPictures(PictureSizes* sizes);
 
   std::string path_;
   Deck& deck_;
