@@ -192,3 +192,29 @@ TEST_CASE("CanvasDrawer: a picture not ready is waited for a bounded time, then 
   CHECK(s.at(0, 0) == 0xFFFF0000u);
   CHECK_FALSE(drawer.PicturesArrived());
 }
+
+TEST_CASE("CanvasDrawer: a crossfade between two full-screen backgrounds does not dip") {
+  FakeMeasurer m;
+  Deck deck(m);
+  kiosk::Playlist p = Slides({"eins", "zwei", "drei"});
+  kiosk::PictureRef red;
+  red.file = "#ff0000";
+  red.cover = true;
+  kiosk::PictureRef blue = red;
+  blue.file = "#0000ff";
+  p.slides[0].background = kiosk::Backdrop{red, Color{0, 0, 0, 0}};
+  p.slides[1].background = kiosk::Backdrop{blue, Color{0, 0, 0, 0}};
+  deck.SetPlaylist(p);
+  deck.SetScreen(200, 100);
+  std::map<std::string, int> calls;
+  SolidPictures source;
+  kiosk::PictureCache cache(source, {}, [](const std::string&) {});
+  CanvasDrawer drawer(FakeRaster{&calls}, &cache, -1);
+  Screen s;
+  // Halfway from red to blue: half of each, none of the black theme background.
+  drawer.Draw(Layers(deck, {{0, 127}, {1, 128}}), deck, s.view());
+  CHECK(s.at(0, 0) == 0xFF7F0080u);
+  // Into a slide without a picture: the outgoing one fades out as before.
+  drawer.Draw(Layers(deck, {{1, 127}, {2, 128}}), deck, s.view());
+  CHECK(s.at(0, 0) == 0xFF00007Fu);
+}
