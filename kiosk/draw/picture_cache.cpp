@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
+
+#include <cstdio>
 
 #include "diagnostics.h"
 
@@ -91,6 +94,13 @@ void PictureCache::Apply(Done done, bool* changed) {
   const std::string name = file.empty() ? "QR code \"" + EchoForUser(done.job.key.qr_text) + "\""
                                         : EchoForUser(file, kEchoChars, Elide::kMiddle);
   if (done.unchanged) return;
+  if (log_timings_ && done.result.picture) {
+    const Picture& p = done.result.picture->pixels;
+    char ms[32];
+    std::snprintf(ms, sizeof ms, "%.1f", done.cpu_ms);
+    log_("picture stats: " + name + " decoded at " + std::to_string(p.width) + "x" +
+         std::to_string(p.height) + " in " + ms + " ms (thread CPU)");
+  }
   e->identity = done.result.identity;
   if (done.result.picture) {
     e->picture = std::make_shared<const PreparedPicture>(std::move(*done.result.picture));
@@ -175,12 +185,18 @@ void PictureCache::Work() {
       job = std::move(jobs_.front());
       jobs_.pop_front();
     }
-    Done done{std::move(job), false, {}};
+    Done done{std::move(job), false, {}, 0};
+    timespec begin{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &begin);
     if (done.job.recheck) {
       const std::optional<FileIdentity> now = source_.Identify(done.job.key.file);
       done.unchanged = now == done.job.known;
     }
     if (!done.unchanged) done.result = source_.Decode(done.job.key);
+    timespec end{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &end);
+    done.cpu_ms = static_cast<double>(end.tv_sec - begin.tv_sec) * 1e3 +
+                  static_cast<double>(end.tv_nsec - begin.tv_nsec) / 1e6;
     {
       std::lock_guard lock(mutex_);
       if (stop_) return;

@@ -83,6 +83,8 @@ class PictureCache {
   // The memory the pixels held take, in bytes.
   std::size_t bytes() const;
   std::size_t size() const { return entries_.size(); }
+  // Logs each decode's thread CPU time (KIOSK_FRAME_STATS=1, for bench/).
+  void LogTimings(bool on) { log_timings_ = on; }
 
  private:
   enum class State { kPending, kReady, kBroken };
@@ -101,6 +103,7 @@ class PictureCache {
     Job job;
     bool unchanged = false;  // a recheck found the same file
     PictureSource::Result result;
+    double cpu_ms = 0;  // the worker's CPU time for it
   };
 
   static PictureItem KeyOf(const PictureItem& item);
@@ -115,6 +118,7 @@ class PictureCache {
   std::function<void(const std::string&)> log_;
   std::vector<Entry> entries_;    // the caller's thread only
   std::set<std::string> logged_;  // the problems logged since the last Recheck
+  bool log_timings_ = false;
 
   std::mutex mutex_;
   std::condition_variable work_ready_;  // the worker waits for jobs

@@ -266,6 +266,7 @@ void Show::Handle(const SDL_Event& e) {
 bool Show::Start() {
   if (const char* stats = std::getenv("KIOSK_FRAME_STATS"); stats && std::string(stats) == "1") {
     frame_stats_ = std::make_unique<FrameStats>();
+    pictures_.LogTimings(true);
   }
   // A playlist (or font) that cannot be used shows its errors on screen until it is fixed:
   // a hall screen must never sit black, or on a desktop, waiting for someone with a keyboard.
