@@ -78,6 +78,9 @@ KIOSK_FRAME_STATS=1 "$KIOSK" --renderer software "$WORK/photos.json" >/dev/null 
 PID=$!
 # The first cycle warms up (fonts, hyphenation patterns); the second is measured.
 read -r kiosk_pss kiosk_peak <<<"$(sample_pss "$PID" $((2 * CYCLE)) "$CYCLE")"
+# Samples 0.1 s apart can miss a decode's peak: the kernel's high-water mark of the resident
+# set (RSS, which PSS never exceeds) cannot.
+kiosk_hwm=$(awk '/^VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$PID/status")
 kill "$PID"
 wait "$PID" || true
 PID=""
@@ -89,6 +92,7 @@ log "feh cycling the same files (fullscreen, $SLIDE_SECONDS s each), two cycles"
 feh -F --hide-pointer -D "$SLIDE_SECONDS" "$WORK"/jpg/photo-*.jpg >/dev/null 2>&1 &
 PID=$!
 read -r feh_pss feh_peak <<<"$(sample_pss "$PID" $((2 * CYCLE)) "$CYCLE")"
+feh_hwm=$(awk '/^VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$PID/status")
 kill "$PID"
 wait "$PID" 2>/dev/null || true
 PID=""
@@ -113,7 +117,8 @@ p99=$(sed -n 's/.*p99 \([0-9.]*\) .*interval.*/\1/p' <<<"$frames")
   echo "| Pictures (10 slides of 4000x3000 JPEGs, cover, ${SLIDE_SECONDS} s each) | kiosk | feh | budget | |"
   echo "|---|---|---|---|---|"
   echo "| Steady PSS, MiB (median over the second cycle) | $kiosk_pss | $feh_pss | ≤ 1.5× feh | $(met "$ratio" 1.5) (${ratio}×) |"
-  echo "| Peak PSS, MiB (during the decodes) | $kiosk_peak | $feh_peak | ≤ 64 MiB | $(met "$kiosk_peak" 64) |"
+  echo "| Peak PSS, MiB (sampled every 0.1 s during the decodes) | $kiosk_peak | $feh_peak | ≤ 64 MiB | $(met "$kiosk_peak" 64) |"
+  echo "| … peak RSS over the whole run (VmHWM, an upper bound of PSS), MiB | $kiosk_hwm | $feh_hwm | | $(met "$kiosk_hwm" 64) |"
   echo "| Preparing a 4000x3000 JPEG slide (decode + scale to 1920x1080), ms thread CPU, min / median / max | $decode | — | ≤ 150 ms | $(met "${decode_max:-999}" 150) |"
   echo "| Crossfade frames with picture slides (KIOSK_FRAME_STATS=1) | $frames | — | p99 ≤ 16.7 ms | $(met "${p99:-999}" 16.7) |"
   echo "| The resolution alone (no pictures): PSS at 10 s, MiB | $resolution_pss | — | no more than before | libjpeg/libqrencode mappings: $jpeg_mapped |"

@@ -71,13 +71,24 @@ void CanvasDrawer::DrawPicture(PixelView target, const PictureItem& item, std::u
 void CanvasDrawer::Draw(const Frame& frame, Deck& deck, PixelView target) {
   const Box whole{0, 0, target.width, target.height};
   pictures_.Frame(frame, deck);
-  Color background = frame.background;
-  background.a = 255;
-  FillRect(target, whole, background, whole);
-  for (const PictureItem& item : frame.under) DrawPicture(target, item, 255);
-  const std::vector<std::uint8_t> alphas = pictures_.cache()
-                                               ? LayerAlphas(frame, deck, *pictures_.cache())
-                                               : std::vector<std::uint8_t>();
+  PictureCache* cache = pictures_.cache();
+  const std::vector<std::uint8_t> alphas =
+      cache ? LayerAlphas(frame, deck, *cache) : std::vector<std::uint8_t>();
+  // Filling 8 MB of background that a full-screen picture then covers is a fifth of a
+  // crossfade frame between two such slides: left out.
+  auto covers = [&](const std::vector<PictureItem>& items) {
+    return cache && !items.empty() && CoversScreen(*cache, items[0], target.width, target.height);
+  };
+  const bool first_layer_covers = !frame.layers.empty() && !alphas.empty() && alphas[0] == 255 &&
+                                  covers(deck.Pictures(frame.layers[0].slide));
+  if (!first_layer_covers) {
+    if (!covers(frame.under)) {
+      Color background = frame.background;
+      background.a = 255;
+      FillRect(target, whole, background, whole);
+    }
+    for (const PictureItem& item : frame.under) DrawPicture(target, item, 255);
+  }
   for (std::size_t i = 0; i < frame.layers.size(); ++i) {
     const SlideLayer& layer = frame.layers[i];
     const std::uint8_t alpha = alphas.empty() ? layer.alpha : alphas[i];

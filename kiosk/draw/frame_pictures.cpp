@@ -14,18 +14,21 @@ std::vector<PictureItem> PicturesOf(const Frame& frame, Deck& deck) {
   return items;
 }
 
+bool CoversScreen(const PictureCache& cache, const PictureItem& item, int w, int h) {
+  const std::shared_ptr<const PreparedPicture> p = cache.Find(item);
+  if (!p || !p->pixels.opaque) return false;
+  const Box& d = p->dst;
+  return d.x <= 0 && d.y <= 0 && d.x + d.w >= w && d.y + d.h >= h;
+}
+
 std::vector<std::uint8_t> LayerAlphas(const Frame& frame, Deck& deck, const PictureCache& cache) {
   std::vector<std::uint8_t> alphas;
   for (const SlideLayer& layer : frame.layers) alphas.push_back(layer.alpha);
   if (frame.layers.size() < 2) return alphas;
   const SlideLayer& in = frame.layers.back();
   if (in.slide >= deck.playlist().slides.size()) return alphas;
-  const Box screen{0, 0, deck.width(), deck.height()};
   for (const PictureItem& item : deck.Pictures(in.slide)) {
-    const std::shared_ptr<const PreparedPicture> p = cache.Find(item);
-    if (!p || !p->pixels.opaque) continue;
-    const Box& d = p->dst;
-    if (d.x <= screen.x && d.y <= screen.y && d.x + d.w >= screen.w && d.y + d.h >= screen.h) {
+    if (CoversScreen(cache, item, deck.width(), deck.height())) {
       for (std::size_t i = 0; i + 1 < alphas.size(); ++i) alphas[i] = 255;
       break;
     }

@@ -21,6 +21,10 @@ std::vector<PictureItem> PicturesOf(const Frame& frame, Deck& deck);
 // backgrounds blend into each other without showing the theme's background halfway.
 std::vector<std::uint8_t> LayerAlphas(const Frame& frame, Deck& deck, const PictureCache& cache);
 
+// Whether `item`'s pixels are ready and opaque and cover the whole w x h screen: what is
+// drawn before it at full strength does not show.
+bool CoversScreen(const PictureCache& cache, const PictureItem& item, int w, int h);
+
 // Keeps the cache holding the pictures of the frame drawn last and of the slide prepared
 // last (the next one), and nothing else.
 class PictureWants {

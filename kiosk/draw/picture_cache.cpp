@@ -12,9 +12,7 @@ namespace kiosk {
 
 PictureCache::PictureCache(PictureSource& source, std::function<void()> wake,
                            std::function<void(const std::string&)> log)
-    : source_(source), wake_(std::move(wake)), log_(std::move(log)) {
-  worker_ = std::thread([this] { Work(); });
-}
+    : source_(source), wake_(std::move(wake)), log_(std::move(log)) {}
 
 PictureCache::~PictureCache() {
   {
@@ -23,7 +21,7 @@ PictureCache::~PictureCache() {
     jobs_.clear();
   }
   work_ready_.notify_all();
-  worker_.join();
+  if (worker_.joinable()) worker_.join();
 }
 
 PictureItem PictureCache::KeyOf(const PictureItem& item) {
@@ -69,7 +67,10 @@ void PictureCache::Keep(const std::vector<PictureItem>& items) {
     std::erase_if(jobs_, [this](const Job& j) { return FindEntry(j.key) == nullptr; });
     for (Job& j : added) jobs_.push_back(std::move(j));
   }
-  if (!added.empty()) work_ready_.notify_one();
+  if (added.empty()) return;
+  // Started by the first picture: a playlist without any costs no thread.
+  if (!worker_.joinable()) worker_ = std::thread([this] { Work(); });
+  work_ready_.notify_one();
 }
 
 std::shared_ptr<const PreparedPicture> PictureCache::Find(const PictureItem& item) const {

@@ -126,7 +126,7 @@ class PictureCache {
   std::deque<Job> jobs_;
   std::vector<Done> done_;
   bool stop_ = false;
-  std::thread worker_;  // last: starts once the rest exists
+  std::thread worker_;  // started by the first Keep with something to decode
 };
 
 }  // namespace kiosk
