@@ -40,7 +40,8 @@ for i in $(seq -w 1 10); do
   "$MAKE" "$WORK/jpg/photo-$i.jpg" --size 4000x3000 --quality $((80 + ${i#0})) >/dev/null
 done
 {
-  echo "{\"duration\": $SLIDE_SECONDS, \"transition\": 0.8, \"progress\": false, \"counter\": false, \"slides\": ["
+  # "en": no hyphenation patterns to load (seconds of CPU at start, in the German default).
+  echo "{\"lang\": \"en\", \"duration\": $SLIDE_SECONDS, \"transition\": 0.8, \"progress\": false, \"counter\": false, \"slides\": ["
   for i in $(seq -w 1 10); do
     sep=,
     [[ $i == 10 ]] && sep=
@@ -118,7 +119,7 @@ p99=$(sed -n 's/.*p99 \([0-9.]*\) .*interval.*/\1/p' <<<"$frames")
   echo "|---|---|---|---|---|"
   echo "| Steady PSS, MiB (median over the second cycle) | $kiosk_pss | $feh_pss | ≤ 1.5× feh | $(met "$ratio" 1.5) (${ratio}×) |"
   echo "| Peak PSS, MiB (sampled every 0.1 s during the decodes) | $kiosk_peak | $feh_peak | ≤ 64 MiB | $(met "$kiosk_peak" 64) |"
-  echo "| … peak RSS over the whole run (VmHWM, an upper bound of PSS), MiB | $kiosk_hwm | $feh_hwm | | $(met "$kiosk_hwm" 64) |"
+  echo "| … peak RSS over the whole run (VmHWM: shared libraries counted whole, so above PSS), MiB | $kiosk_hwm | $feh_hwm | | |"
   echo "| Preparing a 4000x3000 JPEG slide (decode + scale to 1920x1080), ms thread CPU, min / median / max | $decode | — | ≤ 150 ms | $(met "${decode_max:-999}" 150) |"
   echo "| Crossfade frames with picture slides (KIOSK_FRAME_STATS=1) | $frames | — | p99 ≤ 16.7 ms | $(met "${p99:-999}" 16.7) |"
   echo "| The resolution alone (no pictures): PSS at 10 s, MiB | $resolution_pss | — | no more than before | libjpeg/libqrencode mappings: $jpeg_mapped |"
