@@ -29,7 +29,7 @@ HOST=(cmake ninja-build pkg-config qemu-user nlohmann-json3-dev libcli11-dev doc
 # The libraries kiosk links, as -dev packages of the target architecture.
 TARGET_DEV=(libsdl2-dev libsdl2-ttf-dev libpng-dev libudev-dev libfontconfig-dev libhyphen-dev
   libfribidi-dev libharfbuzz-dev libicu-dev libfreetype-dev
-  libsystemd-dev libjpeg62-turbo-dev libqrencode-dev)
+  libsystemd-dev libjpeg62-turbo-dev libwebp-dev libqrencode-dev)
 
 missing() {  # prints the packages among "$@" that are not installed
   local p status

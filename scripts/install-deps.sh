@@ -14,7 +14,7 @@ PACKAGES=(
   libsdl2-dev libsdl2-ttf-dev libpng-dev libudev-dev
   nlohmann-json3-dev libcli11-dev libfontconfig-dev libhyphen-dev
   libfribidi-dev libharfbuzz-dev libsystemd-dev libfreetype-dev libicu-dev
-  libjpeg62-turbo-dev libqrencode-dev
+  libjpeg62-turbo-dev libwebp-dev libqrencode-dev
   # run: the default font, German hyphenation patterns, the fallback fonts for other
   # scripts (Arabic, Ethiopic, ...) and colour emoji
   fonts-dejavu-core hyphen-de fonts-noto-core fonts-noto-color-emoji

@@ -33,8 +33,8 @@ int main(int argc, char** argv) {
       "bottom right fully), as the picture shows once its EXIF orientation is applied",
       "make_picture"};
   app.add_option("OUT", out, "File to write; .png or .jpg/.jpeg picks --type")->required();
-  app.add_option("--type", spec.type, "png or jpeg (default: from OUT's extension)")
-      ->check(CLI::IsMember({"png", "jpeg"}));
+  app.add_option("--type", spec.type, "png, jpeg or webp (default: from OUT's extension)")
+      ->check(CLI::IsMember({"png", "jpeg", "webp"}));
   app.add_option("--size", size, "WxH as shown (default 64x48; any size)");
   app.add_option("--color", spec.color,
                  "PNG: rgb (default), rgba, grey, grey-alpha, palette (with tRNS)")
@@ -45,13 +45,23 @@ int main(int argc, char** argv) {
                  "JPEG: baseline (default), progressive, grey, cmyk or ycck (both inverted, "
                  "with an Adobe marker, as Photoshop writes them)")
       ->check(CLI::IsMember({"baseline", "progressive", "grey", "cmyk", "ycck"}));
-  app.add_option("--quality", spec.quality, "JPEG quality 1..100 (default 92)")
+  app.add_option("--webp", spec.webp, "WebP: lossy (default) or lossless")
+      ->check(CLI::IsMember({"lossy", "lossless"}));
+  app.add_flag("--webp-alpha", spec.webp_alpha, "WebP: with the alpha pattern");
+  app.add_flag("--many-scans", spec.many_scans,
+               "JPEG progressive: every AC coefficient in a scan of its own (190 scans, over "
+               "kiosk's limit)");
+  app.add_option("--quality", spec.quality, "JPEG and lossy WebP quality 1..100 (default 92)")
       ->check(CLI::Range(1, 100));
   app.add_option("--orientation", spec.orientation,
                  "JPEG: an EXIF orientation tag 1..8; the pixels are stored turned so that the "
                  "pattern shows upright when the tag is honoured")
       ->check(CLI::Range(1, 8));
   app.add_flag("--exif-big-endian", spec.exif_big_endian, "JPEG: the EXIF data in Motorola order");
+  app.add_option("--noise", spec.noise,
+                 "Photo-like detail: each channel moved by up to +-N (deterministic), so the "
+                 "file compresses about as a photo does (benchmarks)")
+      ->check(CLI::Range(0, 255));
   app.add_option("--claim", claim,
                  "Damage: the header claims WxH (PNG with a valid CRC; JPEG at most 65535)");
   app.add_flag("--corrupt", spec.corrupt,
@@ -84,8 +94,10 @@ int main(int argc, char** argv) {
       spec.type = "png";
     } else if (ext == "jpg" || ext == "jpeg") {
       spec.type = "jpeg";
+    } else if (ext == "webp") {
+      spec.type = "webp";
     } else {
-      std::cerr << "make_picture: give --type (OUT does not end in .png, .jpg or .jpeg)\n";
+      std::cerr << "make_picture: give --type (OUT does not end in .png, .jpg, .jpeg or .webp)\n";
       return 2;
     }
   }

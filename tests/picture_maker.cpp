@@ -12,6 +12,7 @@
 
 // jpeglib.h needs FILE and size_t declared first.
 #include <jpeglib.h>
+#include <webp/encode.h>
 
 namespace kiosk::testing {
 
@@ -61,8 +62,22 @@ std::vector<Rgba> StoredPattern(const PictureSpec& spec, bool alpha, int* stored
       int x = 0;
       int y = 0;
       ShownAt(spec.orientation, sx, sy, spec.width, spec.height, &x, &y);
-      pixels[static_cast<std::size_t>(sy) * *stored_w + sx] =
-          PatternAt(x, y, spec.width, spec.height, alpha);
+      Rgba c = PatternAt(x, y, spec.width, spec.height, alpha);
+      if (spec.noise > 0) {
+        // A hash of the position: the same picture every time, no visible repetition.
+        std::uint32_t hash = static_cast<std::uint32_t>(x) * 0x9E3779B1u ^
+                             static_cast<std::uint32_t>(y) * 0x85EBCA77u;
+        hash ^= hash >> 15;
+        hash *= 0x2C1B3C6Du;
+        hash ^= hash >> 12;
+        auto jitter = [&](std::uint8_t v, int shift) {
+          const int d =
+              static_cast<int>((hash >> shift) & 0xff) * (2 * spec.noise + 1) / 256 - spec.noise;
+          return static_cast<std::uint8_t>(std::clamp(v + d, 0, 255));
+        };
+        c = {jitter(c.r, 0), jitter(c.g, 8), jitter(c.b, 16), c.a};
+      }
+      pixels[static_cast<std::size_t>(sy) * *stored_w + sx] = c;
     }
   }
   return pixels;
@@ -271,6 +286,32 @@ bool MakeJpeg(const PictureSpec& spec, std::string* bytes, std::string* error) {
   // CMYK as Photoshop writes it: with an Adobe marker, and the inks inverted.
   if (cmyk) jpeg_set_colorspace(&cinfo, kind == "ycck" ? JCS_YCCK : JCS_CMYK);
   if (kind == "progressive") jpeg_simple_progression(&cinfo);
+  // A valid but extreme scan script: DC first, then every AC coefficient of every
+  // component in a scan of its own.
+  std::vector<jpeg_scan_info> scans;
+  if (spec.many_scans) {
+    if (kind != "progressive") {
+      *error = "--many-scans is for --jpeg progressive";
+      jpeg_destroy_compress(&cinfo);
+      return false;
+    }
+    jpeg_scan_info dc{};
+    dc.comps_in_scan = cinfo.num_components;
+    for (int c = 0; c < cinfo.num_components; ++c) dc.component_index[c] = c;
+    scans.push_back(dc);
+    for (int c = 0; c < cinfo.num_components; ++c) {
+      for (int k = 1; k < 64; ++k) {
+        jpeg_scan_info ac{};
+        ac.comps_in_scan = 1;
+        ac.component_index[0] = c;
+        ac.Ss = k;
+        ac.Se = k;
+        scans.push_back(ac);
+      }
+    }
+    cinfo.scan_info = scans.data();
+    cinfo.num_scans = static_cast<int>(scans.size());
+  }
   jpeg_start_compress(&cinfo, TRUE);
   if (spec.orientation != 0) {
     const std::string exif = ExifSegment(spec.orientation, spec.exif_big_endian);
@@ -303,6 +344,30 @@ bool MakeJpeg(const PictureSpec& spec, std::string* bytes, std::string* error) {
   bytes->assign(reinterpret_cast<const char*>(out), out_size);
   jpeg_destroy_compress(&cinfo);
   std::free(out);
+  return true;
+}
+
+bool MakeWebp(const PictureSpec& spec, std::string* bytes, std::string* error) {
+  const bool lossless = spec.webp == "lossless";
+  if (!lossless && spec.webp != "lossy") {
+    *error = "unknown WebP kind \"" + spec.webp + "\" (lossy, lossless)";
+    return false;
+  }
+  int w = 0;
+  int h = 0;
+  const std::vector<Rgba> pixels = StoredPattern(spec, spec.webp_alpha, &w, &h);
+  std::uint8_t* out = nullptr;
+  const auto* rgba = reinterpret_cast<const std::uint8_t*>(pixels.data());
+  static_assert(sizeof(Rgba) == 4);
+  const std::size_t size =
+      lossless ? WebPEncodeLosslessRGBA(rgba, w, h, w * 4, &out)
+               : WebPEncodeRGBA(rgba, w, h, w * 4, static_cast<float>(spec.quality), &out);
+  if (size == 0) {
+    *error = "libwebp could not encode it";
+    return false;
+  }
+  bytes->assign(reinterpret_cast<const char*>(out), size);
+  WebPFree(out);
   return true;
 }
 
@@ -390,8 +455,15 @@ bool MakePicture(const PictureSpec& spec, std::string* bytes, std::string* error
     if (!MakePng(spec, bytes, error)) return false;
   } else if (spec.type == "jpeg") {
     if (!MakeJpeg(spec, bytes, error)) return false;
+  } else if (spec.type == "webp") {
+    if (spec.orientation != 0 || spec.claim_w > 0 || spec.claim_h > 0 || spec.corrupt ||
+        spec.bad_crc) {
+      *error = "WebP: only --truncate of the damage, and no --orientation";
+      return false;
+    }
+    if (!MakeWebp(spec, bytes, error)) return false;
   } else {
-    *error = "unknown type \"" + spec.type + "\" (png, jpeg)";
+    *error = "unknown type \"" + spec.type + "\" (png, jpeg, webp)";
     return false;
   }
   if ((spec.claim_w > 0 || spec.claim_h > 0) && !ClaimSize(spec, bytes, error)) return false;

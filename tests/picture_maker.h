@@ -23,9 +23,16 @@ struct PictureSpec {
   bool interlace = false;     // Adam7
   // JPEG
   std::string jpeg = "baseline";  // baseline, progressive, grey, cmyk, ycck
-  int quality = 92;
+  bool many_scans = false;        // progressive with each AC coefficient in a scan of its own (190)
+  int quality = 92;               // JPEG, lossy WebP
+  // WebP
+  std::string webp = "lossy";  // lossy, lossless
+  bool webp_alpha = false;     // with the alpha pattern
   int orientation = 0;  // 1..8: an EXIF orientation tag (pixels stored turned to match); 0: none
   bool exif_big_endian = false;
+  // Photo-like detail for benchmarks: each channel of each pixel moved by up to +-noise
+  // (deterministic), so JPEG and PNG compress about as badly as a photo.
+  int noise = 0;
   // Damage, applied in this order.
   int claim_w = 0, claim_h = 0;  // the header says this size (PNG: with a valid CRC)
   bool corrupt = false;          // bytes in the middle of the pixel data garbled (PNG: valid CRC)

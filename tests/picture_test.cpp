@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <random>
 #include <string>
@@ -193,6 +194,44 @@ TEST_CASE("picture: every JPEG variant decodes to the pattern, at its size and s
   }
 }
 
+TEST_CASE("picture: WebP, lossy and lossless, with and without alpha, decodes to the pattern") {
+  struct Case {
+    const char* kind;
+    bool alpha;
+    const char* description;
+    int tolerance;
+  };
+  const Case cases[] = {
+      {"lossy", false, "WebP 64x48, lossy", 16},
+      {"lossy", true, "WebP 64x48, lossy, with alpha", 16},
+      {"lossless", false, "WebP 64x48, lossless", 0},
+      {"lossless", true, "WebP 64x48, lossless, with alpha", 0},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.kind);
+    CAPTURE(c.alpha);
+    PictureSpec spec;
+    spec.type = "webp";
+    spec.webp = c.kind;
+    spec.webp_alpha = c.alpha;
+    const std::string bytes = Make(spec);
+    PictureInfo info;
+    CHECK(Probe(bytes, &info) == c.description);
+    CHECK(info.format == kiosk::PictureFormat::kWebp);
+    const Picture full = Decode(bytes, 64, 48);
+    CHECK(full.opaque == !c.alpha);
+    CheckPattern(full, c.alpha, false, c.tolerance, 4);
+    CheckPattern(Decode(bytes, 32, 24), c.alpha, false, c.tolerance + 2, 2);
+    // A part, as a cover fit cuts it.
+    std::string error;
+    const std::optional<Picture> part = DecodePicture(bytes, 64, 48, {40, 30, 20, 10}, &error);
+    REQUIRE_MESSAGE(part.has_value(), error);
+    CHECK(Near(At(*part, 19, 9), At(full, 59, 39), 0));
+    // Cut short.
+    CHECK(Fails(bytes.substr(0, bytes.size() / 2)) != "");
+  }
+}
+
 TEST_CASE("picture: EXIF orientation 1..8 shows the pattern upright, oriented sizes reported") {
   for (int orientation = 1; orientation <= 8; ++orientation) {
     for (const bool big_endian : {false, true}) {
@@ -223,6 +262,36 @@ TEST_CASE("picture: EXIF orientation 1..8 shows the pattern upright, oriented si
         }
       }
       CHECK(different == 0);
+    }
+  }
+}
+
+TEST_CASE("picture: a part (a cover fit's crop) has the pixels of the whole picture there") {
+  // Rows skipped above the part and columns left out beside it, at a DCT scaling.
+  for (const char* kind : {"baseline", "progressive", "grey", "cmyk"}) {
+    for (const int scaled_w : {150, 400, 500}) {
+      CAPTURE(kind);
+      CAPTURE(scaled_w);
+      PictureSpec spec = Jpeg(kind);
+      spec.width = 400;
+      spec.height = 300;
+      spec.noise = 30;
+      const std::string bytes = Make(spec);
+      const int scaled_h = scaled_w * 3 / 4;
+      const Picture whole = Decode(bytes, scaled_w, scaled_h);
+      const Box crop{scaled_w / 3, scaled_h / 5, scaled_w / 2, scaled_h / 2};
+      std::string error;
+      const std::optional<Picture> part = DecodePicture(bytes, scaled_w, scaled_h, crop, &error);
+      REQUIRE_MESSAGE(part.has_value(), error);
+      int worst = 0;
+      for (int y = 0; y < crop.h; ++y) {
+        for (int x = 0; x < crop.w; ++x) {
+          const Rgba a = At(*part, x, y);
+          const Rgba b = At(whole, crop.x + x, crop.y + y);
+          worst = std::max({worst, std::abs(a.r - b.r), std::abs(a.g - b.g), std::abs(a.b - b.b)});
+        }
+      }
+      CHECK(worst == 0);
     }
   }
 }
@@ -340,12 +409,16 @@ TEST_CASE("picture: DecodeMemory counts the result, the rows, and what is held w
   PictureInfo progressive = baseline;
   progressive.whole_bytes = 36'000'000;
   CHECK(kiosk::DecodeMemory(progressive, 1920, 1440) == rows + 36'000'000);
-  // Turned: the result is copied once.
+  // Turned: the same (the scaler writes the rows turned, no copy).
   PictureInfo turned = baseline;
   turned.orientation = 6;
   turned.width = 3000;
   turned.height = 4000;
-  CHECK(kiosk::DecodeMemory(turned, 1440, 1920) > rows + result - 1024 * 1024);
+  CHECK(kiosk::DecodeMemory(turned, 1440, 1920) == rows);
+  // A portrait phone photo covering a 4K screen: within the limit besides its result.
+  const std::size_t cover_4k = 3840u * 5120 * 4;
+  CHECK(kiosk::DecodeMemory(turned, 3840, 5120) - cover_4k <=
+        static_cast<std::size_t>(kiosk::config::kMaxDecodeBytes));
 }
 
 TEST_CASE("picture: an interlaced PNG too large to hold whole is refused, not decoded") {
@@ -361,7 +434,9 @@ TEST_CASE("picture: an interlaced PNG too large to hold whole is refused, not de
   CHECK(kiosk::DecodeMemory(info, 1920, 1440) >
         static_cast<std::size_t>(kiosk::config::kMaxDecodeBytes));
   CHECK_FALSE(DecodePicture(bytes, 1920, 1440, {0, 0, 1920, 1440}, &error));
-  CHECK(error == "needs 184 MiB to decode, over the limit of 64 MiB");
+  CHECK(error ==
+        "needs 184 MiB to decode, over the limit of 64 MiB (an interlaced PNG is decoded whole: "
+        "save it without interlacing)");
 }
 
 TEST_CASE("picture: bad input is a clear error, never a crash") {
@@ -437,6 +512,12 @@ TEST_CASE("picture: bad input is a clear error, never a crash") {
       // progressive: the garbage lands in a later scan's header.
       CHECK(Fails(Make(spec)).starts_with("broken JPEG data ("));
     }
+  }
+  SUBCASE("a progressive JPEG of too many scans") {
+    PictureSpec spec = Jpeg("progressive");
+    spec.many_scans = true;
+    CHECK(Fails(Make(spec)) ==
+          "a progressive JPEG of more than 100 scans (real ones have about 10)");
   }
   SUBCASE("random bytes, alone and behind each signature") {
     std::mt19937 random(12);

@@ -1,5 +1,5 @@
 // Inside the image layer: one decoder per format. Each works in the picture's stored
-// orientation; picture.cpp turns the result as its EXIF orientation says.
+// orientation; picture.cpp maps the shown size and crop to it.
 #pragma once
 
 #include <cstddef>
@@ -25,13 +25,15 @@ struct Header {
 std::string CheckPictureSize(long long width, long long height);
 
 bool ProbePng(std::string_view bytes, Header* header, std::string* error);
+// The decoders work in the stored orientation (scaled_w, scaled_h and crop are stored
+// sizes) and turn the result as `orientation` says while they write it.
 std::optional<Picture> DecodePng(std::string_view bytes, int scaled_w, int scaled_h, Box crop,
-                                 std::string* error);
+                                 int orientation, std::string* error);
 std::size_t PngWorkingBytes(const Header& header, int scaled_w, int scaled_h);
 
 bool ProbeJpeg(std::string_view bytes, Header* header, std::string* error);
 std::optional<Picture> DecodeJpeg(std::string_view bytes, int scaled_w, int scaled_h, Box crop,
-                                  std::string* error);
+                                  int orientation, std::string* error);
 std::size_t JpegWorkingBytes(const Header& header, int scaled_w, int scaled_h);
 // The size libjpeg decodes a w x h JPEG at to cover scaled_w x scaled_h: the smallest of
 // its DCT scalings (1/8 to 8/8 of each side) that is at least that large in both.

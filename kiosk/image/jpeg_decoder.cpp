@@ -43,6 +43,7 @@ struct JpegJob {
   RowScaler* scaler = nullptr;
   std::uint8_t* row = nullptr;  // output_width * 4 bytes
   bool cmyk = false, inverted = false;
+  int first_column = 0;  // of the rows decoded (a crop's columns)
   explicit JpegJob(std::string_view bytes)
       : data(reinterpret_cast<const unsigned char*>(bytes.data())),
         size(static_cast<unsigned long>(bytes.size())) {}
@@ -125,6 +126,13 @@ bool Start(JpegJob* job) {
   return true;
 }
 
+// Only columns [*first, *first + *width) decoded; libjpeg widens them to whole blocks.
+bool CropColumns(JpegJob* job, JDIMENSION* first, JDIMENSION* width) {
+  if (setjmp(job->jump) != 0) return false;
+  jpeg_crop_scanline(&job->cinfo, first, width);
+  return true;
+}
+
 void CmykToRgba(std::uint8_t* row, JDIMENSION width, bool inverted) {
   for (JDIMENSION x = 0; x < width; ++x, row += 4) {
     unsigned c = row[0], m = row[1], y = row[2], k = row[3];
@@ -144,14 +152,21 @@ void CmykToRgba(std::uint8_t* row, JDIMENSION width, bool inverted) {
 bool ReadRows(JpegJob* job) {
   if (setjmp(job->jump) != 0) return false;
   const int needed = job->scaler->RowsNeeded();
+  // Rows above a cover fit's crop: libjpeg still reads their data, but skips the IDCT and
+  // the colour conversion.
+  const auto skip = static_cast<JDIMENSION>(job->scaler->FirstRowNeeded());
+  if (skip > 0) {
+    const JDIMENSION skipped = jpeg_skip_scanlines(&job->cinfo, skip);
+    job->scaler->SkipRows(static_cast<int>(skipped));
+  }
   JSAMPROW rows[1] = {job->row};
-  for (int y = 0; y < needed; ++y) {
+  for (int y = static_cast<int>(job->cinfo.output_scanline); y < needed; ++y) {
     if (jpeg_read_scanlines(&job->cinfo, rows, 1) != 1) {
       std::snprintf(job->message, sizeof job->message, "%s", kCutShort);
       return false;
     }
     if (job->cmyk) CmykToRgba(job->row, job->cinfo.output_width, job->inverted);
-    job->scaler->PushRow(job->row, true);
+    job->scaler->PushRow(job->row, true, job->first_column);
   }
   return true;
 }
@@ -275,7 +290,7 @@ std::size_t JpegWorkingBytes(const Header& header, int scaled_w, int scaled_h) {
 }
 
 std::optional<Picture> DecodeJpeg(std::string_view bytes, int scaled_w, int scaled_h, Box crop,
-                                  std::string* error) {
+                                  int orientation, std::string* error) {
   JpegJob job(bytes);
   if (!ReadAndCheckHeader(&job, error)) return std::nullopt;
   jpeg_decompress_struct& cinfo = job.cinfo;
@@ -298,6 +313,9 @@ std::optional<Picture> DecodeJpeg(std::string_view bytes, int scaled_w, int scal
   job.inverted = cinfo.saw_Adobe_marker != 0;
   cinfo.out_color_space = job.cmyk ? JCS_CMYK : JCS_EXT_RGBA;
   cinfo.dct_method = JDCT_ISLOW;
+  // When shrinking, the chroma is upsampled by replication, not interpolated: the area
+  // filter after it averages at least as much, and it saves about a tenth of the time.
+  cinfo.do_fancy_upsampling = decode_w > scaled_w ? FALSE : TRUE;
   if (!Start(&job)) {
     *error = job.message;
     return std::nullopt;
@@ -305,8 +323,20 @@ std::optional<Picture> DecodeJpeg(std::string_view bytes, int scaled_w, int scal
   const int width = static_cast<int>(cinfo.output_width);
   const int height = static_cast<int>(cinfo.output_height);
   RowScaler scaler;
-  if (!scaler.Init(width, height, scaled_w, scaled_h, crop, error)) return std::nullopt;
-  std::vector<std::uint8_t> row(static_cast<std::size_t>(width) * 4);
+  if (!scaler.Init(width, height, scaled_w, scaled_h, crop, orientation, error))
+    return std::nullopt;
+  // A crop that leaves columns out (a portrait photo covering a landscape screen): only
+  // the blocks it needs go through the IDCT and the colour conversion.
+  if (scaler.FirstColumnNeeded() > 0 || scaler.ColumnsEnd() < width) {
+    auto first = static_cast<JDIMENSION>(scaler.FirstColumnNeeded());
+    auto columns = static_cast<JDIMENSION>(scaler.ColumnsEnd() - scaler.FirstColumnNeeded());
+    if (!CropColumns(&job, &first, &columns)) {
+      *error = job.message;
+      return std::nullopt;
+    }
+    job.first_column = static_cast<int>(first);
+  }
+  std::vector<std::uint8_t> row(static_cast<std::size_t>(cinfo.output_width) * 4);
   job.scaler = &scaler;
   job.row = row.data();
   if (!ReadRows(&job) || !scaler.Done()) {

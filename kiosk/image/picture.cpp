@@ -127,8 +127,6 @@ std::size_t WorkingBytes(const image::Header& header, int scaled_w, int scaled_h
       bytes = image::WebpWorkingBytes(header, stored_w, stored_h);
       break;
   }
-  // Turning the picture copies the (cropped) result once.
-  if (header.orientation != 1) bytes += static_cast<std::size_t>(scaled_w) * scaled_h * 4;
   return bytes;
 }
 
@@ -173,6 +171,13 @@ std::optional<Picture> DecodePicture(std::string_view bytes, int scaled_w, int s
       working > static_cast<std::size_t>(config::kMaxDecodeBytes)) {
     *error = "needs " + MiB(working) + " to decode, over the limit of " +
              MiB(static_cast<std::size_t>(config::kMaxDecodeBytes));
+    if (header.whole && header.format == PictureFormat::kPng) {
+      *error += " (an interlaced PNG is decoded whole: save it without interlacing)";
+    } else if (header.whole && header.format == PictureFormat::kJpeg) {
+      *error += " (a progressive JPEG is decoded whole: save it as baseline JPEG)";
+    } else if (header.whole) {
+      *error += " (a lossless WebP is decoded whole)";
+    }
     return std::nullopt;
   }
   const int orientation = header.orientation;
@@ -184,34 +189,15 @@ std::optional<Picture> DecodePicture(std::string_view bytes, int scaled_w, int s
       StoredPoint(orientation, crop.x + crop.w - 1, crop.y + crop.h - 1, stored_w, stored_h);
   const Box stored_crop{std::min(ax, bx), std::min(ay, by), std::abs(bx - ax) + 1,
                         std::abs(by - ay) + 1};
-  std::optional<Picture> stored;
   switch (header.format) {
     case PictureFormat::kPng:
-      stored = image::DecodePng(bytes, stored_w, stored_h, stored_crop, error);
-      break;
+      return image::DecodePng(bytes, stored_w, stored_h, stored_crop, orientation, error);
     case PictureFormat::kJpeg:
-      stored = image::DecodeJpeg(bytes, stored_w, stored_h, stored_crop, error);
-      break;
-    case PictureFormat::kWebp:
-      stored = image::DecodeWebp(bytes, stored_w, stored_h, stored_crop, error);
-      break;
+      return image::DecodeJpeg(bytes, stored_w, stored_h, stored_crop, orientation, error);
+    case PictureFormat::kWebp:  // no EXIF orientation read: always 1
+      return image::DecodeWebp(bytes, stored_w, stored_h, stored_crop, error);
   }
-  if (!stored || orientation == 1) return stored;
-  // Turned after scaling: the small result, not the full-size picture.
-  Picture shown;
-  shown.width = crop.w;
-  shown.height = crop.h;
-  shown.opaque = stored->opaque;
-  shown.argb.resize(static_cast<std::size_t>(crop.w) * static_cast<std::size_t>(crop.h));
-  for (int y = 0; y < crop.h; ++y) {
-    for (int x = 0; x < crop.w; ++x) {
-      const auto [sx, sy] = StoredPoint(orientation, crop.x + x, crop.y + y, stored_w, stored_h);
-      shown.argb[static_cast<std::size_t>(y) * crop.w + x] =
-          stored->argb[static_cast<std::size_t>(sy - stored_crop.y) * stored->width +
-                       (sx - stored_crop.x)];
-    }
-  }
-  return shown;
+  return std::nullopt;
 }
 
 std::size_t DecodeMemory(const PictureInfo& info, int scaled_w, int scaled_h) {

@@ -203,7 +203,7 @@ std::size_t PngWorkingBytes(const Header& header, int scaled_w, int scaled_h) {
 }
 
 std::optional<Picture> DecodePng(std::string_view bytes, int scaled_w, int scaled_h, Box crop,
-                                 std::string* error) {
+                                 int orientation, std::string* error) {
   if (!CheckSignatureAndSize(bytes, error)) return std::nullopt;
   PngJob job(bytes);
   int passes = 1;
@@ -214,7 +214,8 @@ std::optional<Picture> DecodePng(std::string_view bytes, int scaled_w, int scale
   const int width = static_cast<int>(job.width);
   const int height = static_cast<int>(job.height);
   RowScaler scaler;
-  if (!scaler.Init(width, height, scaled_w, scaled_h, crop, error)) return std::nullopt;
+  if (!scaler.Init(width, height, scaled_w, scaled_h, crop, orientation, error))
+    return std::nullopt;
   job.scaler = &scaler;
   const bool opaque = (job.color_type & PNG_COLOR_MASK_ALPHA) == 0 && !job.trns;
   std::vector<std::uint8_t> row;

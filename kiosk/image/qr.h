@@ -17,8 +17,11 @@ struct QrCode {
   std::vector<bool> dark;  // size * size, row by row
 };
 
-// The code for `text` (UTF-8, byte mode, error correction level M); nothing with *error when
-// the text is too long for a QR code.
+// The code for `text` (UTF-8, byte mode, error correction level M, the smallest version it
+// fits); nothing with *error when the text is empty or too long for a QR code (over 2331
+// bytes: "2400 bytes: too long for a QR code (at most 2331 at error correction level M)").
+// Byte mode has no ECI header, so readers guess the encoding of non-ASCII text: zbarimg
+// guesses a legacy one (Shift JIS) unless given -Sbinary; check phones with such text.
 std::optional<QrCode> MakeQr(std::string_view text, std::string* error);
 
 // Modules per side with the quiet zone of 4 modules on each side.

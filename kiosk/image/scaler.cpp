@@ -71,7 +71,7 @@ RowScaler::Taps RowScaler::MakeTaps(int src, int scaled, int out_first, int out_
   return taps;
 }
 
-bool RowScaler::Init(int src_w, int src_h, int scaled_w, int scaled_h, Box crop,
+bool RowScaler::Init(int src_w, int src_h, int scaled_w, int scaled_h, Box crop, int orientation,
                      std::string* error) {
   if (src_w <= 0 || src_h <= 0 || scaled_w <= 0 || scaled_h <= 0) {
     *error = "no pixels to scale";
@@ -95,21 +95,23 @@ bool RowScaler::Init(int src_w, int src_h, int scaled_w, int scaled_h, Box crop,
   next_out_ = 0;
   rows_needed_ = y_taps_.first.back() + y_taps_.count.back();
   out_ = Picture{};
-  out_.width = crop.w;
-  out_.height = crop.h;
+  orientation_ = orientation >= 1 && orientation <= 8 ? orientation : 1;
+  const bool transposed = orientation_ >= 5;
+  out_.width = transposed ? crop.h : crop.w;
+  out_.height = transposed ? crop.w : crop.h;
   out_.argb.resize(static_cast<std::size_t>(crop.w) * static_cast<std::size_t>(crop.h));
   any_alpha_ = false;
   return true;
 }
 
-void RowScaler::PushRow(const std::uint8_t* rgba, bool opaque) {
+void RowScaler::PushRow(const std::uint8_t* rgba, bool opaque, int first_column) {
   const int row = next_src_++;
   if (next_out_ >= crop_.h || row < y_taps_.first.front() || row >= rows_needed_) return;
   std::uint16_t* dst = ring_.data() + static_cast<std::size_t>(row % ring_rows_) *
                                           static_cast<std::size_t>(crop_.w) * 4;
   const std::uint16_t* weights = x_taps_.weights.data();
   for (int x = 0; x < crop_.w; ++x) {
-    const std::uint8_t* p = rgba + static_cast<std::size_t>(x_taps_.first[x]) * 4;
+    const std::uint8_t* p = rgba + static_cast<std::size_t>(x_taps_.first[x] - first_column) * 4;
     const std::uint16_t* w = weights + x_taps_.offset[x];
     const int count = x_taps_.count[x];
     std::uint32_t r = 0, g = 0, b = 0, a = 0;
@@ -156,28 +158,60 @@ void RowScaler::EmitRow(int out_y) {
     std::uint32_t* sum = sum_.data();
     for (std::size_t i = 0; i < stride; ++i) sum[i] += weight * src[i];
   }
-  std::uint32_t* out =
-      out_.argb.data() + static_cast<std::size_t>(out_y) * static_cast<std::size_t>(crop_.w);
+  // Where this row's pixels go in the turned picture: from index `base` on, `step` apart.
+  const std::ptrdiff_t cw = crop_.w;
+  const std::ptrdiff_t ch = crop_.h;
+  const std::ptrdiff_t y = out_y;
+  const std::ptrdiff_t shown_w = out_.width;
+  std::ptrdiff_t base = y * shown_w;
+  std::ptrdiff_t step = 1;
+  switch (orientation_) {
+    case 2:  // mirrored
+      base = y * shown_w + cw - 1, step = -1;
+      break;
+    case 3:  // upside down
+      base = (ch - 1 - y) * shown_w + cw - 1, step = -1;
+      break;
+    case 4:  // mirrored upside down
+      base = (ch - 1 - y) * shown_w;
+      break;
+    case 5:  // transposed: stored row y is shown column y
+      base = y, step = shown_w;
+      break;
+    case 6:  // turned clockwise to show: stored row y is shown column ch - 1 - y, downwards
+      base = ch - 1 - y, step = shown_w;
+      break;
+    case 7:
+      base = (cw - 1) * shown_w + ch - 1 - y, step = -shown_w;
+      break;
+    case 8:
+      base = (cw - 1) * shown_w + y, step = -shown_w;
+      break;
+    default:
+      break;
+  }
+  std::uint32_t* const pixels = out_.argb.data();
   const std::uint32_t* s = sum_.data();
-  for (int x = 0; x < crop_.w; ++x, s += 4) {
+  for (std::ptrdiff_t x = 0, at = base; x < cw; ++x, s += 4, at += step) {
+    std::uint32_t* const out = pixels + at;
     const std::uint32_t alpha = (s[3] + kHalf) >> kShift;  // 0..65025
     std::uint32_t r = (s[0] + kHalf) >> kShift;
     std::uint32_t g = (s[1] + kHalf) >> kShift;
     std::uint32_t b = (s[2] + kHalf) >> kShift;
     if (alpha >= kOpaque) {
-      out[x] = 0xff000000u | ((r + 127) / 255) << 16 | ((g + 127) / 255) << 8 | (b + 127) / 255;
+      *out = 0xff000000u | ((r + 127) / 255) << 16 | ((g + 127) / 255) << 8 | (b + 127) / 255;
       continue;
     }
     any_alpha_ = true;
     if (alpha == 0) {
-      out[x] = 0;
+      *out = 0;
       continue;
     }
     // Back to straight alpha: colour = premultiplied / alpha.
     r = std::min<std::uint32_t>(255, (r * 255 + alpha / 2) / alpha);
     g = std::min<std::uint32_t>(255, (g * 255 + alpha / 2) / alpha);
     b = std::min<std::uint32_t>(255, (b * 255 + alpha / 2) / alpha);
-    out[x] = ((alpha + 127) / 255) << 24 | r << 16 | g << 8 | b;
+    *out = ((alpha + 127) / 255) << 24 | r << 16 | g << 8 | b;
   }
 }
 
