@@ -176,6 +176,8 @@ kiosk_only = [
     {"slides": [{"text": "", "title": ""}]},
     {"slides": [{"text": "a\u0000b"}]},
     '{"slides": [{"text": "a", "text": "b"}]}',  # a duplicate key
+    {"slides": [{"qr": "\u00e4" * 2000}]},  # 2000 characters, but 4000 bytes: too many for a QR code
+    {"slides": [{"image": "missing.png"}]},  # kiosk --check reads every picture
 ]
 
 failures = 0

@@ -167,5 +167,29 @@ TEST_CASE("PlaceRegions: a QR code is a large square, its caption right under it
   }
 }
 
+TEST_CASE("PlaceRegions: the smallest screens still give every box at least a pixel") {
+  for (const auto& [w, h] : {std::pair{16, 16}, std::pair{16, 7680}, std::pair{7680, 16}}) {
+    for (const ImagePosition where :
+         {ImagePosition::kAuto, ImagePosition::kLeft, ImagePosition::kRight, ImagePosition::kAbove,
+          ImagePosition::kBelow}) {
+      for (const auto kind : {RegionRequest::kImage, RegionRequest::kQr}) {
+        CAPTURE(w);
+        CAPTURE(h);
+        RegionRequest r = Request(w, h);
+        r.safe = {0, 0, w, h};  // no margin: the logo takes all it can
+        r.kind = kind;
+        r.position = where;
+        r.caption_h = 30;
+        r.logo = Logo{{"l.png"}, Corner::kBottomLeft, 0.5};
+        const SlideRegions s = PlaceRegions(r);
+        CHECK(s.text.w >= 1);
+        CHECK(s.text.h >= 1);
+        CHECK(s.picture->w >= 1);
+        CHECK(s.picture->h >= 1);
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace kiosk

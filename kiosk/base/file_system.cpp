@@ -114,6 +114,32 @@ bool ReadOpenFile(int fd, long long max_bytes, std::string* contents, std::strin
   return true;
 }
 
+bool ReadRegularFileStart(const std::string& path, long long max_bytes, std::size_t prefix,
+                          std::string* contents, std::string* error) {
+  const UniqueFd fd = OpenRegularFile(path, max_bytes, error);
+  if (!fd) return false;
+  contents->assign(prefix, '\0');
+  std::size_t got = 0;
+  while (got < prefix) {
+    const ssize_t n = ::read(fd.get(), contents->data() + got, prefix - got);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      *error = std::strerror(errno);
+      contents->clear();
+      return false;
+    }
+    if (n == 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  contents->resize(got);
+  return true;
+}
+
+bool RealFileSystem::ReadFileStart(const std::string& path, long long max_bytes, std::size_t prefix,
+                                   std::string* contents, std::string* error) const {
+  return ReadRegularFileStart(path, max_bytes, prefix, contents, error);
+}
+
 bool RealFileSystem::ReadFile(const std::string& path, long long max_bytes, std::string* contents,
                               std::string* error) const {
   return ReadRegularFile(path, max_bytes, contents, error);

@@ -3,6 +3,7 @@
 // OpenRegularFile, which never blocks and never reads without bound.
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 #include "config.h"
@@ -55,6 +56,11 @@ bool ReadRegularFile(const std::string& path, long long max_bytes, std::string* 
 // then the one they describe).
 bool ReadOpenFile(int fd, long long max_bytes, std::string* contents, std::string* error);
 
+// ReadRegularFile for the first `prefix` bytes only (a picture's header): the file is
+// still refused if it is over max_bytes or not a regular file.
+bool ReadRegularFileStart(const std::string& path, long long max_bytes, std::size_t prefix,
+                          std::string* contents, std::string* error);
+
 // The reason for a file over max_bytes: "file too large (over 4 MiB)".
 std::string FileTooLarge(long long max_bytes);
 
@@ -67,6 +73,13 @@ class FileSystem {
   virtual bool ReadFile(const std::string& path, long long max_bytes, std::string* contents,
                         std::string* error) const = 0;
   virtual bool IsReadableFile(const std::string& path) const = 0;
+  // ReadFile, but only the first `prefix` bytes are needed (the rest may be left unread).
+  virtual bool ReadFileStart(const std::string& path, long long max_bytes, std::size_t prefix,
+                             std::string* contents, std::string* error) const {
+    if (!ReadFile(path, max_bytes, contents, error)) return false;
+    if (contents->size() > prefix) contents->resize(prefix);
+    return true;
+  }
 };
 
 class RealFileSystem : public FileSystem {
@@ -75,6 +88,9 @@ class RealFileSystem : public FileSystem {
   bool ReadFile(const std::string& path, long long max_bytes, std::string* contents,
                 std::string* error) const override;
   bool IsReadableFile(const std::string& path) const override;
+  // ReadRegularFileStart.
+  bool ReadFileStart(const std::string& path, long long max_bytes, std::size_t prefix,
+                     std::string* contents, std::string* error) const override;
 };
 
 }  // namespace kiosk

@@ -385,6 +385,12 @@ int CheckPlaylist(const std::string& path, const FileSystem& fs, std::ostream& o
         << " kept\n";
   }
   for (std::size_t i = 0; i < fits.size(); ++i) {
+    const Slide& slide = result.playlist->slides[i];
+    if (slide.kicker.empty() && slide.title.empty() && slide.text.empty()) {
+      out << path << ": slides[" << i << "]: " << (slide.qr ? "a QR code" : "a picture")
+          << " without text\n";
+      continue;
+    }
     out << path << ": slides[" << i << "]: body " << fits[i].body_px << " px at " << size << ", "
         << (fits[i].met_minimum ? "meets" : "BELOW") << " the minimum of " << fits[i].min_px
         << " px" << (fits[i].fits ? "" : ", DOES NOT FIT") << '\n';

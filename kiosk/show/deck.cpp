@@ -94,7 +94,9 @@ std::size_t Deck::HyphenateAllWords() {
   if (!hyphenator_) return 0;
   std::size_t points = 0;
   for (const Slide& slide : playlist_.slides) {
-    for (const std::string* text : {&slide.kicker, &slide.title, &slide.text}) {
+    static const std::string kNone;
+    const std::string* caption = slide.qr ? &slide.qr->caption : &kNone;  // wrapped too
+    for (const std::string* text : {&slide.kicker, &slide.title, &slide.text, caption}) {
       // The same lines WrapParagraphs will break, so every word it asks for is known.
       for (std::string_view line : TextLines(*text)) {
         for (const Fragment& f : SplitParagraph(line, FontStyle::kRegular, hyphenator_)) {

@@ -3,6 +3,11 @@
 #include "config.h"
 
 namespace kiosk {
+namespace {
+
+constexpr std::size_t kProbeBytes = 256 * 1024;
+
+}  // namespace
 
 std::vector<PictureUse> PictureUses(const Playlist& playlist) {
   std::vector<PictureUse> uses;
@@ -36,10 +41,22 @@ PictureSizes ProbePictures(const Playlist& playlist, const FileSystem& fs,
   std::map<std::string, std::string> errors;  // file -> why it cannot be used
   for (const PictureUse& use : PictureUses(playlist)) {
     if (!sizes.count(use.file)) {
+      // The header is at the start: only a file whose header runs past kProbeBytes (large
+      // metadata first) is read whole. Reading every picture whole would hold up the show's
+      // start by the time an SD card takes to read them all.
       std::string bytes;
       std::string error;
       PictureInfo info;
-      if (ReadPicture(fs, use.file, &bytes, &error) && ProbePicture(bytes, &info, &error)) {
+      bool ok = fs.ReadFileStart(use.file, config::kMaxPictureBytes, kProbeBytes, &bytes, &error);
+      if (!ok) {
+        error = "cannot read: " + error;
+      } else {
+        ok = ProbePicture(bytes, &info, &error);
+        if (!ok && bytes.size() == kProbeBytes) {
+          ok = ReadPicture(fs, use.file, &bytes, &error) && ProbePicture(bytes, &info, &error);
+        }
+      }
+      if (ok) {
         sizes[use.file] = {info.width, info.height};
         if (infos) (*infos)[use.file] = info;
       } else {

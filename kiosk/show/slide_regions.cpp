@@ -74,10 +74,12 @@ SlideRegions PlaceRegions(const RegionRequest& r) {
     const bool first = where == ImagePosition::kLeft || where == ImagePosition::kAbove;
     if (beside) {
       pic = {first ? area.x : area.x + area.w - size, area.y, size, area.h};
-      out.text = {first ? area.x + size + gap : area.x, area.y, area.w - size - gap, area.h};
+      out.text = {first ? area.x + size + gap : area.x, area.y, std::max(1, area.w - size - gap),
+                  area.h};
     } else {
       pic = {area.x, first ? area.y : area.y + area.h - size, area.w, size};
-      out.text = {area.x, first ? area.y + size + gap : area.y, area.w, area.h - size - gap};
+      out.text = {area.x, first ? area.y + size + gap : area.y, area.w,
+                  std::max(1, area.h - size - gap)};
     }
   }
   if (!qr) {
