@@ -205,6 +205,11 @@ for ((i = 0; i < 100; i++)); do
 done
 [[ -s $T/displayfd ]] || fail "Xvfb did not start"
 export DISPLAY=":$(head -n1 "$T/displayfd")"
+for ((i = 0; i < 100; i++)); do
+  xdpyinfo >/dev/null 2>&1 && break
+  sleep 0.1
+done
+xdpyinfo >/dev/null 2>&1 || fail "xdpyinfo cannot reach $DISPLAY within 10 s"
 "$KIOSK" --renderer software "$T/live/p.json" >/dev/null 2>"$T/log" </dev/null &
 APP_PID=$!
 for ((i = 0; i < 200; i++)); do
