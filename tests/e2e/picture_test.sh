@@ -254,6 +254,20 @@ ae=$("$COMPARE" -metric AE -fuzz 5% "$T/before-broken.png" "$T/after-broken.png"
 ae=$(awk -v n="${ae%% *}" 'BEGIN { printf "%d", n + 0 }')
 ((ae < 100)) || fail "the screen changed ($ae pixels) when the logo was replaced by a broken file"
 ok "a broken replacement keeps the last good logo ($ae pixels differ)"
+# Not even a picture header: the playlist's load leaves it out, the show keeps the last good.
+echo "not a picture" >"$T/live/logo.tmp" && mv "$T/live/logo.tmp" "$T/live/logo.png"
+for ((i = 0; i < 30; i++)); do
+  grep -q 'logo.png: cannot be used now; still showing the last good picture' "$T/log" && break
+  sleep 0.1
+done
+grep -q 'logo.png: cannot be used now; still showing the last good picture' "$T/log" ||
+  fail "no log line keeping the last good logo over a file that is no picture"
+sleep 0.3
+"$IMPORT" -window root "$T/after-text.png"
+ae=$("$COMPARE" -metric AE -fuzz 5% "$T/before-broken.png" "$T/after-text.png" null: 2>&1 || true)
+ae=$(awk -v n="${ae%% *}" 'BEGIN { printf "%d", n + 0 }')
+((ae < 100)) || fail "the screen changed ($ae pixels) when the logo was replaced by a text file"
+ok "a replacement that is no picture keeps the last good logo too ($ae pixels differ)"
 kill -TERM "$APP_PID"
 wait "$APP_PID" || fail "kiosk exited with status $? after SIGTERM"
 APP_PID=""
