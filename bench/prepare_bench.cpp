@@ -23,7 +23,9 @@
 #include "cli.h"
 #include "content.h"
 #include "deck.h"
+#include "disk_pictures.h"
 #include "frame.h"
+#include "picture_cache.h"
 #include "sdl_draw.h"
 #include "sdl_screen.h"
 #include "sdl_text.h"
@@ -101,11 +103,16 @@ int main(int argc, char** argv) {
     {
       kiosk::Deck deck(fonts);
       const kiosk::Playlist playlist_copy = content->playlist;
-      deck.SetPlaylist(content->playlist);
+      deck.SetPlaylist(content->playlist, content->pictures);
       deck.SetScreen(w, h);
       if (hyphenation) deck.SetHyphenator(hyphenation->Wait());
+      // A playlist's pictures are decoded on the cache's worker (not counted: the frame
+      // path's thread CPU time is); each frame waits until its pictures are there.
+      kiosk::DiskPictures picture_files;
+      kiosk::PictureCache pictures(picture_files, {}, [](const std::string&) {});
       kiosk::CanvasDrawer drawer(
-          [&fonts](const kiosk::TextItem& item) { return kiosk::RasteriseLine(fonts, item); });
+          [&fonts](const kiosk::TextItem& item) { return kiosk::RasteriseLine(fonts, item); },
+          &pictures, -1);
       std::printf("memory: %ld KiB with the hyphenation patterns\n", RssAnonKib());
       const std::size_t n = deck.playlist().slides.size();
       for (std::size_t i = 0; i < n; ++i) deck.Layout(i);
@@ -123,7 +130,7 @@ int main(int argc, char** argv) {
       // rounds have SDL_ttf's fonts and glyph caches warm, as a running show does.
       std::vector<double> layout_first, raster_first, total_first, layout_ms, raster_ms, total_ms;
       for (int round = 0; round < rounds; ++round) {
-        deck.SetPlaylist(playlist_copy);  // forgets every layout
+        deck.SetPlaylist(playlist_copy, content->pictures);  // forgets every layout
         drawer.Clear();
         for (std::size_t i = 0; i < n; ++i) {
           const auto t0 = Clock::now();
@@ -182,7 +189,7 @@ int main(int argc, char** argv) {
       SDL_Renderer* renderer = surface ? SDL_CreateSoftwareRenderer(surface) : nullptr;
       if (!renderer) return 1;
       {
-        kiosk::FrameDrawer textures(renderer, fonts);
+        kiosk::FrameDrawer textures(renderer, fonts, &pictures, 0, 0, -1);
         Report("  SDL renderer (draw+flush)",
                crossfades([&](std::size_t i) { textures.Prepare(i, deck); },
                           [&](const kiosk::Frame& f) {

@@ -2,11 +2,15 @@
 
 #include <doctest/doctest.h>
 
+#include <atomic>
+#include <chrono>
 #include <map>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "fake_measurer.h"
+#include "fake_pictures.h"
 #include "test_playlists.h"
 
 using kiosk::CanvasDrawer;
@@ -18,6 +22,8 @@ using kiosk::SlideLayer;
 using kiosk::TextItem;
 using kiosk::testing::FakeMeasurer;
 using kiosk::testing::Slides;
+using kiosk::testing::Solid;
+using kiosk::testing::SolidPictures;
 
 namespace {
 
@@ -131,6 +137,84 @@ TEST_CASE("CanvasDrawer: Prepare rasterises once; two slides are kept; a new lay
   CHECK(drawer.Prepare(0, deck));
   drawer.Clear();
   CHECK(drawer.bytes() == 0);
+}
+
+TEST_CASE("CanvasDrawer: the frame's pictures: under the slide, overlay, logo over the text") {
+  FakeMeasurer m;
+  Deck deck(m);
+  deck.SetPlaylist(Slides({"eins"}));
+  deck.SetScreen(200, 100);
+  std::map<std::string, int> calls;
+  SolidPictures source;
+  kiosk::PictureCache cache(source, {}, [](const std::string&) {});
+  CanvasDrawer drawer(FakeRaster{&calls}, &cache, -1);
+  Frame f = Layers(deck, {{0, 255}});
+  kiosk::PictureItem under = Solid("#ff0000", kiosk::Box{0, 0, 200, 100});
+  under.overlay = Color{0, 0, 0, 128};  // darkened by half
+  f.under.push_back(under);
+  const kiosk::Box text = deck.Items(0)[0].box;
+  f.over.push_back(Solid("#00ff00", kiosk::Box{text.x, text.y + 1, 3, 3}));  // over the text
+  f.over.push_back(Solid("#0000ff80", kiosk::Box{0, 0, 2, 2}));              // half transparent
+  Screen s;
+  drawer.Draw(f, deck, s.view());
+  CHECK(s.at(100, 99) == 0xFF7F0000u);                 // red, darkened: 255 * 127 / 255
+  CHECK(s.at(text.x, text.y + 1) == 0xFF00FF00u);      // the logo over the text
+  CHECK(s.at(text.x + 3, text.y + 1) == 0xFFFFFFFFu);  // the text over the background
+  CHECK(s.at(0, 0) == 0xFF3F0080u);                    // blue at half over the darkened red
+}
+
+TEST_CASE("CanvasDrawer: a picture not ready is waited for a bounded time, then drawn later") {
+  FakeMeasurer m;
+  Deck deck(m);
+  deck.SetPlaylist(Slides({"eins"}));
+  deck.SetScreen(200, 100);
+  std::map<std::string, int> calls;
+  SolidPictures source;
+  source.hold_slow = true;
+  std::atomic<int> wakes{0};
+  kiosk::PictureCache cache(
+      source, [&wakes] { ++wakes; }, [](const std::string&) {});
+  CanvasDrawer drawer(FakeRaster{&calls}, &cache, 10);
+  Frame f = Layers(deck, {{0, 255}});
+  f.background = Color{0, 0, 0};
+  f.under.push_back(Solid("slow#ff0000", kiosk::Box{0, 0, 200, 100}));
+  Screen s;
+  drawer.Draw(f, deck, s.view());
+  CHECK(s.at(0, 0) == 0xFF000000u);  // drawn without it
+  CHECK_FALSE(drawer.PicturesArrived());
+  source.hold_slow = false;
+  for (int i = 0; i < 1000 && wakes == 0; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  CHECK(drawer.PicturesArrived());  // the loop draws again
+  drawer.Draw(f, deck, s.view());
+  CHECK(s.at(0, 0) == 0xFFFF0000u);
+  CHECK_FALSE(drawer.PicturesArrived());
+}
+
+TEST_CASE("CanvasDrawer: a crossfade between two full-screen backgrounds does not dip") {
+  FakeMeasurer m;
+  Deck deck(m);
+  kiosk::Playlist p = Slides({"eins", "zwei", "drei"});
+  kiosk::PictureRef red;
+  red.file = "#ff0000";
+  red.cover = true;
+  kiosk::PictureRef blue = red;
+  blue.file = "#0000ff";
+  p.slides[0].background = kiosk::Backdrop{red, Color{0, 0, 0, 0}};
+  p.slides[1].background = kiosk::Backdrop{blue, Color{0, 0, 0, 0}};
+  deck.SetPlaylist(p);
+  deck.SetScreen(200, 100);
+  std::map<std::string, int> calls;
+  SolidPictures source;
+  kiosk::PictureCache cache(source, {}, [](const std::string&) {});
+  CanvasDrawer drawer(FakeRaster{&calls}, &cache, -1);
+  Screen s;
+  // Halfway from red to blue: half of each, none of the black theme background.
+  drawer.Draw(Layers(deck, {{0, 127}, {1, 128}}), deck, s.view());
+  CHECK(s.at(0, 0) == 0xFF7F0080u);
+  // Into a slide without a picture: the outgoing one fades out as before.
+  drawer.Draw(Layers(deck, {{1, 127}, {2, 128}}), deck, s.view());
+  CHECK(s.at(0, 0) == 0xFF00007Fu);
 }
 
 TEST_CASE("CanvasDrawer: the announcement band, faded as a whole, rasterised once per text") {

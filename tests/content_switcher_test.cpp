@@ -338,6 +338,61 @@ TEST_CASE("ContentSwitcher::watched: the playlist and the font files it named") 
   CHECK(r.switcher.watched() == std::vector<std::string>{"/srv/p.json", "/u/a.ttf"});
 }
 
+TEST_CASE("ContentSwitcher::watched: every picture file of the version showing, once each") {
+  Rig r;
+  Content c = Good(3);
+  PictureRef logo;
+  logo.file = "/srv/logo.png";
+  c.playlist.theme.logo = Logo{logo, Corner::kTopRight, 0.1};
+  PictureRef back;
+  back.file = "/srv/back.jpg";
+  c.playlist.theme.background_picture = Backdrop{back, Color{0, 0, 0, 100}};
+  PictureRef photo;
+  photo.file = "/srv/photo.jpg";
+  c.playlist.slides[0].image = ImageElement{photo, ImagePosition::kAuto};
+  c.playlist.slides[1].background = Backdrop{back, Color{}};  // the same file again
+  c.playlist.slides[2].qr = QrElement{"https://example.org", "", ImagePosition::kAuto};
+  r.source.next = c;
+  REQUIRE(r.switcher.Start());
+  CHECK(r.switcher.watched() == std::vector<std::string>{"/srv/p.json", "/srv/back.jpg",
+                                                         "/srv/logo.png", "/srv/photo.jpg"});
+  r.source.next.reset();  // broken: the version showing keeps its pictures watched
+  r.switcher.Reload();
+  CHECK(r.switcher.watched().size() == 4);
+  r.source.next = Good(1);  // no pictures any more
+  r.switcher.Reload();
+  CHECK(r.switcher.watched() == std::vector<std::string>{"/srv/p.json"});
+}
+
+TEST_CASE("ContentSwitcher: a picture file that became unusable keeps its last good size") {
+  Rig r;
+  Content c = Good(2);
+  PictureRef logo;
+  logo.file = "/srv/logo.png";
+  c.playlist.theme.logo = Logo{logo, Corner::kTopRight, 0.1};
+  PictureRef photo;
+  photo.file = "/srv/photo.jpg";
+  c.playlist.slides[0].image = ImageElement{photo, ImagePosition::kAuto};
+  c.pictures = {{"/srv/logo.png", {200, 100}}, {"/srv/photo.jpg", {40, 30}}};
+  r.source.next = c;
+  r.deck.SetScreen(800, 600);
+  REQUIRE(r.switcher.Start());
+  // Replaced by a broken file: the Deck still lays the logo out, so the drawers, which
+  // keep the last good pixels of a picture they hold, go on showing it.
+  c.pictures["/srv/logo.png"] = {};
+  r.source.next = c;
+  r.switcher.Reload();
+  CHECK(r.deck.picture_sizes().at("/srv/logo.png") == PictureSize{200, 100});
+  CHECK(r.Logged("/srv/logo.png: cannot be used now; still showing the last good picture"));
+  CHECK(r.deck.Over().size() == 1);
+  // Another file that cannot be used was never shown: left out.
+  c.playlist.slides[0].image->picture.file = "/srv/new.jpg";
+  c.pictures["/srv/new.jpg"] = {};
+  r.source.next = c;
+  r.switcher.Reload();
+  CHECK(r.deck.picture_sizes().at("/srv/new.jpg") == PictureSize{});
+}
+
 TEST_CASE("ContentSwitcher::watched: a font the loader rejects is watched on the error screen") {
   // --check's FreeType test rejects the font before any font is opened: the playlist was
   // read, so its font_file is known, and fixing that file must bring the show.

@@ -15,10 +15,13 @@
 #include "canvas_drawer.h"
 #include "config.h"
 #include "deck.h"
+#include "fake_pictures.h"
 #include "font_lookup.h"
 #include "frame.h"
+#include "picture_cache.h"
 #include "playlist.h"
 #include "scheduler.h"
+#include "sdl_draw.h"
 #include "sdl_screen.h"
 #include "sdl_text.h"
 #include "show.h"
@@ -155,6 +158,114 @@ TEST_CASE("The GPU path draws what the canvas path draws: four rotations, a cros
     }
     SDL_DestroyWindow(window);
   }
+}
+
+// The Frame's pictures (opaque under the slide with an overlay, half transparent over it).
+void AddPictures(Frame* frame, int w, int h) {
+  PictureItem under = testing::Solid("#3060c0", Box{0, 0, w, h});
+  under.overlay = Color{0, 0, 0, 100};
+  frame->under.push_back(under);
+  frame->over.push_back(testing::Solid("#f0a00080", Box{w - 60, 10, 50, 30}));
+}
+
+TEST_CASE("The GPU path draws the Frame's pictures as the canvas path does, turned too") {
+  Sdl sdl;
+  const Playlist playlist = TestPlaylist();
+  FontFiles files;
+  std::vector<std::string> warnings;
+  std::string error;
+  REQUIRE(ResolveFonts(playlist.theme, &files, &warnings, &error));
+  TtfFonts fonts;
+  REQUIRE(fonts.Open(files, &error));
+  testing::SolidPictures source;
+  PictureCache cache(source, {}, [](const std::string&) {});
+  const int out_w = 320;
+  const int out_h = 200;
+  for (int rotate : {0, 90}) {
+    CAPTURE(rotate);
+    SDL_Window* window = SDL_CreateWindow("kiosk test", 0, 0, out_w, out_h, SDL_WINDOW_HIDDEN);
+    REQUIRE(window != nullptr);
+    {
+      std::unique_ptr<Screen> screen = OpenScreen(window, fonts, rotate, false, &cache);
+      REQUIRE(screen != nullptr);
+      SDL_Renderer* renderer = SDL_GetRenderer(window);
+      REQUIRE(renderer != nullptr);
+      int w = 0;
+      int h = 0;
+      REQUIRE(screen->LayoutSize(&w, &h));
+      Deck deck(fonts);
+      deck.SetPlaylist(playlist);
+      deck.SetScreen(w, h);
+      Scheduler scheduler(DurationsOf(playlist), TransitionOf(playlist), 0);
+      CanvasDrawer canvas([&fonts](const TextItem& item) { return RasteriseLine(fonts, item); },
+                          &cache, -1);
+      Frame frame = BuildFrame(deck, scheduler, ShowState{}, 0);
+      AddPictures(&frame, w, h);
+      std::vector<std::uint32_t> layout(static_cast<std::size_t>(w) * h);
+      std::vector<std::uint32_t> expected(static_cast<std::size_t>(out_w) * out_h);
+      std::vector<std::uint32_t> gpu(expected.size());
+      canvas.Draw(frame, deck, PixelView{layout.data(), w, h, w});  // waits for the pictures
+      screen->Draw(frame, deck);
+      REQUIRE(SDL_RenderReadPixels(renderer, nullptr, SDL_PIXELFORMAT_ARGB8888, gpu.data(),
+                                   out_w * 4) == 0);
+      screen->Present();
+      Rotate(PixelView{layout.data(), w, h, w}, PixelView{expected.data(), out_w, out_h, out_w},
+             rotate);
+      for (auto* pixels : {&gpu, &expected}) {
+        for (std::uint32_t& p : *pixels) p &= 0xFFFFFF;
+      }
+      const Difference d = Compare(gpu, expected);
+      MESSAGE("pictures, rotate " << rotate << ": largest difference " << d.max << ", " << d.pixels
+                                  << " pixels beyond " << kTolerance);
+      CHECK(d.pixels == 0);
+      // The background picture, darkened: not the theme's background.
+      CHECK((expected[static_cast<std::size_t>(out_w) * (out_h / 2) + 2] & 0xFF) == 0x75);
+    }
+    SDL_DestroyWindow(window);
+  }
+}
+
+TEST_CASE("FrameDrawer: a picture larger than the GPU's textures is scaled down into them") {
+  Sdl sdl;
+  const Playlist playlist = TestPlaylist();
+  FontFiles files;
+  std::vector<std::string> warnings;
+  std::string error;
+  REQUIRE(ResolveFonts(playlist.theme, &files, &warnings, &error));
+  TtfFonts fonts;
+  REQUIRE(fonts.Open(files, &error));
+  testing::SolidPictures source;
+  PictureCache cache(source, {}, [](const std::string&) {});
+  const int w = 300;
+  const int h = 200;
+  SDL_Window* window = SDL_CreateWindow("kiosk test", 0, 0, w, h, SDL_WINDOW_HIDDEN);
+  REQUIRE(window != nullptr);
+  SDL_Renderer* renderer = SDL_CreateRenderer(window, -1, 0);
+  REQUIRE(renderer != nullptr);
+  {
+    // As on a Pi 3 with a 4K screen: textures of at most 64x64 here.
+    FrameDrawer drawer(renderer, fonts, &cache, 64, 64, -1);
+    Deck deck(fonts);
+    deck.SetPlaylist(playlist);
+    deck.SetScreen(w, h);
+    Scheduler scheduler(DurationsOf(playlist), TransitionOf(playlist), 0);
+    Frame frame = BuildFrame(deck, scheduler, ShowState{}, 0);
+    frame.layers.clear();
+    frame.rects.clear();
+    frame.texts.clear();
+    frame.under.push_back(testing::Solid("#20c040", Box{0, 0, w, h}));
+    drawer.Draw(frame, deck);
+    std::vector<std::uint32_t> pixels(static_cast<std::size_t>(w) * h);
+    REQUIRE(SDL_RenderReadPixels(renderer, nullptr, SDL_PIXELFORMAT_ARGB8888, pixels.data(),
+                                 w * 4) == 0);
+    // Drawn over the whole screen, not left out and not cut to 64x64.
+    CHECK((pixels[0] & 0xFFFFFF) == 0x20c040u);
+    CHECK((pixels[static_cast<std::size_t>(h - 1) * w + w - 1] & 0xFFFFFF) == 0x20c040u);
+    CHECK(drawer.picture_texture_bytes() > 0);
+    CHECK(drawer.picture_texture_bytes() <= 64 * 43 * 4);  // 300x200 into 64x64: 64x42
+  }
+  SDL_DestroyRenderer(renderer);
+  SDL_DestroyWindow(window);
 }
 
 }  // namespace

@@ -97,6 +97,9 @@ inline constexpr int kDefaultRenderHeight = 1080;
 // pixels at 1920x1080); going back or jumping rasterises the slide then, in a few
 // milliseconds (bench/prepare_bench).
 inline constexpr int kSlideTextureCache = 2;
+// A slide whose pictures are not decoded when it must show (a jump to a slide nobody
+// prepared) waits this long for them, then shows without them until they arrive.
+inline constexpr int kPictureWaitMs = 250;
 // Font sizes kept open once a slide is ready (the sizes the last slides used).
 inline constexpr int kFontSizesKeptOpen = 6;
 

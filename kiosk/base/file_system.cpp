@@ -89,11 +89,14 @@ UniqueFd OpenRegularFile(const std::string& path, long long max_bytes, std::stri
 bool ReadRegularFile(const std::string& path, long long max_bytes, std::string* contents,
                      std::string* error) {
   const UniqueFd fd = OpenRegularFile(path, max_bytes, error);
-  if (!fd) return false;
+  return fd && ReadOpenFile(fd.get(), max_bytes, contents, error);
+}
+
+bool ReadOpenFile(int fd, long long max_bytes, std::string* contents, std::string* error) {
   contents->clear();
   char buf[65536];
   for (;;) {
-    const ssize_t n = ::read(fd.get(), buf, sizeof buf);
+    const ssize_t n = ::read(fd, buf, sizeof buf);
     if (n < 0) {
       if (errno == EINTR) continue;
       *error = std::strerror(errno);

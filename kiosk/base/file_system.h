@@ -51,6 +51,11 @@ UniqueFd OpenRegularFile(const std::string& path, long long max_bytes, std::stri
 bool ReadRegularFile(const std::string& path, long long max_bytes, std::string* contents,
                      std::string* error);
 
+// Reads what is left of `fd` (one OpenRegularFile gave) the same way: to its end, never
+// more than max_bytes. For callers that fstat the descriptor too (the file they read is
+// then the one they describe).
+bool ReadOpenFile(int fd, long long max_bytes, std::string* contents, std::string* error);
+
 // ReadRegularFile for the first `prefix` bytes only (a picture's header): the file is
 // still refused if it is over max_bytes or not a regular file.
 bool ReadRegularFileStart(const std::string& path, long long max_bytes, std::size_t prefix,

@@ -46,6 +46,16 @@ TextImage MakeTextImage(const std::uint32_t* pixels, int width, int height, int 
 void FillRect(PixelView dst, Box rect, Color color, Box clip);
 // `image` with its top left at (x, y), faded by `alpha`, within `clip`.
 void DrawImage(PixelView dst, const TextImage& image, int x, int y, std::uint8_t alpha, Box clip);
+// `argb` (width x height, straight alpha, rows packed) with its top left at (x, y), faded
+// by `alpha`, within `clip`. `opaque`: every pixel's alpha is 255 (rows are copied when
+// not faded).
+void DrawPixels(PixelView dst, const std::uint32_t* argb, int width, int height, bool opaque, int x,
+                int y, std::uint8_t alpha, Box clip);
+// `src` (width x height, rows packed) scaled down to fit within max_w x max_h, keeping its
+// aspect ratio, by averaging the source pixels each output pixel covers (an area filter).
+// Sizes that fit are copied as they are. *out_w, *out_h: the new size.
+std::vector<std::uint32_t> ScaleDownToFit(const std::uint32_t* src, int width, int height,
+                                          int max_w, int max_h, int* out_w, int* out_h);
 // Copies `src` into `dst` turned clockwise by `degrees` (0, 90, 180 or 270): `dst` is
 // `src`'s size, width and height swapped at 90 and 270.
 void Rotate(const PixelView& src, PixelView dst, int degrees);

@@ -26,6 +26,7 @@ const std::vector<CanvasDrawer::Line>& CanvasDrawer::Slide(std::size_t slide, De
 }
 
 bool CanvasDrawer::Prepare(std::size_t slide, Deck& deck) {
+  pictures_.Next(slide, deck);
   if (slide >= deck.playlist().slides.size() || slides_.Find(slide, deck.Version(slide))) {
     return false;
   }
@@ -38,6 +39,7 @@ void CanvasDrawer::Clear() {
   chrome_.clear();
   band_items_.clear();
   band_lines_.clear();
+  pictures_.Recheck();
 }
 
 std::size_t CanvasDrawer::bytes() const {
@@ -57,18 +59,52 @@ const CanvasDrawer::Line& CanvasDrawer::Chrome(const TextItem& item) {
   return chrome_.back().line;
 }
 
+void CanvasDrawer::DrawPicture(PixelView target, const PictureItem& item, std::uint8_t alpha) {
+  if (PictureCache* cache = pictures_.cache()) {
+    if (const std::shared_ptr<const PreparedPicture> p = cache->Find(item)) {
+      DrawPixels(target, p->pixels.argb.data(), p->pixels.width, p->pixels.height, p->pixels.opaque,
+                 p->dst.x, p->dst.y, alpha, item.box);
+    }
+  }
+  Color overlay = item.overlay;
+  overlay.a = static_cast<std::uint8_t>(overlay.a * alpha / 255);
+  FillRect(target, item.box, overlay, item.box);
+}
+
 void CanvasDrawer::Draw(const Frame& frame, Deck& deck, PixelView target) {
   const Box whole{0, 0, target.width, target.height};
-  Color background = frame.background;
-  background.a = 255;
-  FillRect(target, whole, background, whole);
-  for (const SlideLayer& layer : frame.layers) {
-    if (layer.alpha == 0) continue;
+  pictures_.Frame(frame, deck);
+  PictureCache* cache = pictures_.cache();
+  const std::vector<std::uint8_t> alphas =
+      cache ? LayerAlphas(frame, deck, *cache) : std::vector<std::uint8_t>();
+  // Filling 8 MB of background that a full-screen picture then covers is a fifth of a
+  // crossfade frame between two such slides: left out.
+  auto covers = [&](const std::vector<PictureItem>& items) {
+    return cache && !items.empty() && CoversScreen(*cache, items[0], target.width, target.height);
+  };
+  const bool first_layer_covers = !frame.layers.empty() && !alphas.empty() && alphas[0] == 255 &&
+                                  covers(deck.Pictures(frame.layers[0].slide));
+  if (!first_layer_covers) {
+    if (!covers(frame.under)) {
+      Color background = frame.background;
+      background.a = 255;
+      FillRect(target, whole, background, whole);
+    }
+    for (const PictureItem& item : frame.under) DrawPicture(target, item, 255);
+  }
+  for (std::size_t i = 0; i < frame.layers.size(); ++i) {
+    const SlideLayer& layer = frame.layers[i];
+    const std::uint8_t alpha = alphas.empty() ? layer.alpha : alphas[i];
+    if (alpha == 0) continue;
+    if (pictures_.cache()) {
+      for (const PictureItem& item : deck.Pictures(layer.slide)) DrawPicture(target, item, alpha);
+    }
     for (const Line& l : Slide(layer.slide, deck)) {
-      DrawImage(target, l.image, l.x, l.y, static_cast<std::uint8_t>(layer.alpha * l.alpha / 255),
+      DrawImage(target, l.image, l.x, l.y, static_cast<std::uint8_t>(alpha * l.alpha / 255),
                 frame.clip);
     }
   }
+  for (const PictureItem& item : frame.over) DrawPicture(target, item, 255);
   for (const RectItem& r : frame.rects) FillRect(target, r.box, r.color, whole);
   for (const TextItem& item : frame.texts) {
     const Line& l = Chrome(item);

@@ -54,6 +54,12 @@ int Snapshot(int fd, std::int64_t size) {
 
 }  // namespace
 
+std::optional<FileIdentity> IdentityOfFd(int fd) {
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) return std::nullopt;
+  return IdentityOf(st);
+}
+
 std::optional<FileIdentity> IdentityOfPath(const std::string& path) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) return std::nullopt;

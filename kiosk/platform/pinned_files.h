@@ -31,6 +31,8 @@ struct FileIdentity {
 
 // The identity of what `path` names now (symlinks followed); nothing if it is gone.
 std::optional<FileIdentity> IdentityOfPath(const std::string& path);
+// The identity of the file open at `fd`.
+std::optional<FileIdentity> IdentityOfFd(int fd);
 
 class PinnedFiles {
  public:

@@ -83,12 +83,12 @@ Display::~Display() {
   if (window_) SDL_DestroyWindow(window_);
 }
 
-bool Display::Open(TtfFonts& fonts, std::function<void()> hotplug) {
+bool Display::Open(TtfFonts& fonts, std::function<void()> hotplug, PictureCache* pictures) {
   const bool console = NoDisplayServer() && !std::getenv("SDL_VIDEODRIVER");
   if (console) PrepareConsole();
   const bool software = SetVideoHints(options_);
   if (!StartVideo(console) || !DriverShowsSomething() || !OpenWindow()) return false;
-  screen_ = OpenScreen(window_, fonts, options_.rotate, software);
+  screen_ = OpenScreen(window_, fonts, options_.rotate, software, pictures);
   if (!screen_) return false;
   SDL_ShowCursor(SDL_DISABLE);
   SDL_DisableScreenSaver();

@@ -26,8 +26,9 @@ class Display {
 
   // Starts SDL's video, makes the window over the whole screen (or --windowed) and its
   // Screen. `hotplug` is called from another thread after a DRM hotplug event (console
-  // only). False, with the reason logged, if there is no display to show on.
-  bool Open(TtfFonts& fonts, std::function<void()> hotplug);
+  // only). False, with the reason logged, if there is no display to show on. `pictures`:
+  // the Screen's decoded pictures (none: no pictures drawn).
+  bool Open(TtfFonts& fonts, std::function<void()> hotplug, PictureCache* pictures = nullptr);
   // Call once the first frame is presented (X11: the fullscreen request, see Open).
   void FirstFrameShown();
   // After a hotplug event: whether another screen or mode is connected now, so that only

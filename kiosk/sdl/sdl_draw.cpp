@@ -53,6 +53,62 @@ void FrameDrawer::Clear() {
   chrome_.clear();
   band_items_.clear();
   band_textures_.clear();
+  picture_textures_.clear();
+  pictures_.Recheck();
+}
+
+SDL_Texture* FrameDrawer::PictureTextureOf(const std::shared_ptr<const PreparedPicture>& picture) {
+  for (const PictureTexture& t : picture_textures_) {
+    if (t.picture == picture) return t.texture.get();
+  }
+  const Picture& p = picture->pixels;
+  const std::uint32_t* pixels = p.argb.data();
+  int w = p.width;
+  int h = p.height;
+  std::vector<std::uint32_t> smaller;
+  if ((max_texture_w_ > 0 && w > max_texture_w_) || (max_texture_h_ > 0 && h > max_texture_h_)) {
+    smaller = ScaleDownToFit(pixels, w, h, max_texture_w_ > 0 ? max_texture_w_ : w,
+                             max_texture_h_ > 0 ? max_texture_h_ : h, &w, &h);
+    pixels = smaller.data();
+  }
+  PictureTexture t;
+  t.picture = picture;
+  t.texture.reset(
+      SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, w, h));
+  if (t.texture) {
+    SDL_UpdateTexture(t.texture.get(), nullptr, pixels, w * 4);
+    t.bytes = static_cast<std::size_t>(w) * h * 4;
+    SDL_SetTextureBlendMode(t.texture.get(), SDL_BLENDMODE_BLEND);
+  }
+  picture_textures_.push_back(std::move(t));
+  return picture_textures_.back().texture.get();
+}
+
+std::size_t FrameDrawer::picture_texture_bytes() const {
+  std::size_t total = 0;
+  for (const PictureTexture& t : picture_textures_) total += t.bytes;
+  return total;
+}
+
+void FrameDrawer::DrawPicture(const PictureItem& item, std::uint8_t alpha) {
+  const SDL_Rect box = ToSdl(item.box);
+  SDL_RenderSetClipRect(renderer_, &box);
+  if (PictureCache* cache = pictures_.cache()) {
+    if (const std::shared_ptr<const PreparedPicture> p = cache->Find(item)) {
+      if (SDL_Texture* texture = PictureTextureOf(p)) {
+        const SDL_Rect dst = ToSdl(p->dst);
+        SDL_SetTextureAlphaMod(texture, alpha);
+        SDL_RenderCopy(renderer_, texture, nullptr, &dst);
+      }
+    }
+  }
+  if (item.overlay.a > 0) {
+    SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(renderer_, item.overlay.r, item.overlay.g, item.overlay.b,
+                           static_cast<std::uint8_t>(item.overlay.a * alpha / 255));
+    SDL_RenderFillRect(renderer_, &box);
+  }
+  SDL_RenderSetClipRect(renderer_, nullptr);
 }
 
 const std::vector<FrameDrawer::Texture>& FrameDrawer::Slide(std::size_t slide, Deck& deck) {
@@ -64,6 +120,7 @@ const std::vector<FrameDrawer::Texture>& FrameDrawer::Slide(std::size_t slide, D
 }
 
 bool FrameDrawer::Prepare(std::size_t slide, Deck& deck) {
+  pictures_.Next(slide, deck);
   if (slide >= deck.playlist().slides.size() || slides_.Find(slide, deck.Version(slide))) {
     return false;
   }
@@ -87,18 +144,31 @@ void FrameDrawer::Draw(const Frame& frame, Deck& deck) {
   SDL_RenderSetClipRect(renderer_, nullptr);
   SDL_RenderClear(renderer_);
 
+  pictures_.Frame(frame, deck);
+  PictureCache* cache = pictures_.cache();
+  for (const PictureItem& item : frame.under) DrawPicture(item, 255);
+  const std::vector<std::uint8_t> alphas =
+      cache ? LayerAlphas(frame, deck, *cache) : std::vector<std::uint8_t>();
   const SDL_Rect clip = ToSdl(frame.clip);
-  SDL_RenderSetClipRect(renderer_, &clip);
-  for (const SlideLayer& layer : frame.layers) {
-    if (layer.alpha == 0) continue;
+  for (std::size_t i = 0; i < frame.layers.size(); ++i) {
+    const SlideLayer& layer = frame.layers[i];
+    const std::uint8_t alpha = alphas.empty() ? layer.alpha : alphas[i];
+    if (alpha == 0) continue;
+    if (cache) {
+      for (const PictureItem& item : deck.Pictures(layer.slide)) DrawPicture(item, alpha);
+    }
+    SDL_RenderSetClipRect(renderer_, &clip);
     for (const Texture& t : Slide(layer.slide, deck)) {
       if (!t.texture) continue;
-      SDL_SetTextureAlphaMod(t.texture.get(),
-                             static_cast<std::uint8_t>(layer.alpha * t.alpha / 255));
+      SDL_SetTextureAlphaMod(t.texture.get(), static_cast<std::uint8_t>(alpha * t.alpha / 255));
       SDL_RenderCopy(renderer_, t.texture.get(), nullptr, &t.dst);
     }
+    SDL_RenderSetClipRect(renderer_, nullptr);
   }
-  SDL_RenderSetClipRect(renderer_, nullptr);
+  for (const PictureItem& item : frame.over) DrawPicture(item, 255);
+  // Textures of pictures the cache no longer holds go (a drawer alone keeps them alive).
+  std::erase_if(picture_textures_,
+                [](const PictureTexture& t) { return t.picture.use_count() == 1; });
 
   SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_BLEND);
   for (const RectItem& r : frame.rects) {

@@ -11,6 +11,7 @@
 #include "canvas_drawer.h"
 #include "config.h"
 #include "content.h"
+#include "disk_pictures.h"
 #include "frame.h"
 #include "png_file.h"
 #include "sdl_app.h"
@@ -62,7 +63,11 @@ int RenderSlides(const Options& options, const std::string& playlist_path) {
         Log(hyphenation->error());
       }
     }
-    CanvasDrawer drawer([&fonts](const TextItem& item) { return RasteriseLine(fonts, item); });
+    // Every picture is waited for: a preview shows what the screen shows once settled.
+    DiskPictures picture_files;
+    PictureCache pictures(picture_files, {}, [](const std::string& line) { Log(line); });
+    CanvasDrawer drawer([&fonts](const TextItem& item) { return RasteriseLine(fonts, item); },
+                        &pictures, -1);
     const Millis settled = TransitionOf(deck.playlist());
     for (std::size_t i = 0; i < scheduler.count(); ++i) {
       scheduler.GoTo(i, 0);

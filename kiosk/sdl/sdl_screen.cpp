@@ -14,8 +14,8 @@ namespace {
 // The GPU through an SDL_Renderer.
 class RendererScreen : public Screen {
  public:
-  RendererScreen(SDL_Window* window, TtfFonts& fonts, int rotate)
-      : window_(window), fonts_(fonts), rotation_(rotate) {}
+  RendererScreen(SDL_Window* window, TtfFonts& fonts, int rotate, PictureCache* pictures)
+      : window_(window), fonts_(fonts), rotation_(rotate), pictures_(pictures) {}
   ~RendererScreen() override { Destroy(); }
 
   bool Create() {
@@ -27,7 +27,10 @@ class RendererScreen : public Screen {
     SDL_GetRendererInfo(renderer_, &info);
     name_ = info.name ? info.name : "?";
     paced_by_vsync_ = (info.flags & SDL_RENDERER_PRESENTVSYNC) != 0;
-    drawer_ = std::make_unique<FrameDrawer>(renderer_, fonts_);
+    // A Pi 3's GPU takes textures of at most 2048x2048, a Pi 4's 4096x4096: a picture
+    // larger than that (a 4K screen's background) is scaled down into it.
+    drawer_ = std::make_unique<FrameDrawer>(renderer_, fonts_, pictures_, info.max_texture_width,
+                                            info.max_texture_height);
     return true;
   }
 
@@ -45,6 +48,7 @@ class RendererScreen : public Screen {
   void Present() override { SDL_RenderPresent(renderer_); }
   bool Prepare(std::size_t slide, Deck& deck) override { return drawer_->Prepare(slide, deck); }
   void Clear() override { drawer_->Clear(); }
+  bool PicturesArrived() override { return drawer_->PicturesArrived(); }
   bool Reset() override { return Create(); }
   bool PacedByVsync() const override { return paced_by_vsync_; }
   std::string Name() const override { return name_; }
@@ -60,6 +64,7 @@ class RendererScreen : public Screen {
   SDL_Window* window_;
   TtfFonts& fonts_;
   SdlRotation rotation_;
+  PictureCache* pictures_;
   SDL_Renderer* renderer_ = nullptr;
   std::unique_ptr<FrameDrawer> drawer_;
   std::string name_;
@@ -74,10 +79,10 @@ bool IsXrgb(const SDL_Surface* s) {
 // kiosk's own drawing into the window's pixels.
 class CanvasScreen : public Screen {
  public:
-  CanvasScreen(SDL_Window* window, TtfFonts& fonts, int rotate)
+  CanvasScreen(SDL_Window* window, TtfFonts& fonts, int rotate, PictureCache* pictures)
       : window_(window),
         rotate_(rotate),
-        drawer_([&fonts](const TextItem& item) { return RasteriseLine(fonts, item); }) {}
+        drawer_([&fonts](const TextItem& item) { return RasteriseLine(fonts, item); }, pictures) {}
 
   bool LayoutSize(int* w, int* h) override {
     SDL_Surface* surface = SDL_GetWindowSurface(window_);
@@ -134,6 +139,7 @@ class CanvasScreen : public Screen {
   void Present() override { SDL_UpdateWindowSurface(window_); }
   bool Prepare(std::size_t slide, Deck& deck) override { return drawer_.Prepare(slide, deck); }
   void Clear() override { drawer_.Clear(); }
+  bool PicturesArrived() override { return drawer_.PicturesArrived(); }
   bool Reset() override { return true; }
   bool PacedByVsync() const override { return false; }
   std::string Name() const override { return "software"; }
@@ -153,9 +159,10 @@ class CanvasScreen : public Screen {
 
 }  // namespace
 
-std::unique_ptr<Screen> OpenScreen(SDL_Window* window, TtfFonts& fonts, int rotate, bool software) {
+std::unique_ptr<Screen> OpenScreen(SDL_Window* window, TtfFonts& fonts, int rotate, bool software,
+                                   PictureCache* pictures) {
   if (!software) {
-    auto gpu = std::make_unique<RendererScreen>(window, fonts, rotate);
+    auto gpu = std::make_unique<RendererScreen>(window, fonts, rotate, pictures);
     if (gpu->Create()) return gpu;
     Log(std::string("no accelerated renderer (") + SDL_GetError() + "), drawing in software");
   }
@@ -163,7 +170,7 @@ std::unique_ptr<Screen> OpenScreen(SDL_Window* window, TtfFonts& fonts, int rota
     Log(std::string("cannot draw in software either: ") + SDL_GetError());
     return nullptr;
   }
-  return std::make_unique<CanvasScreen>(window, fonts, rotate);
+  return std::make_unique<CanvasScreen>(window, fonts, rotate, pictures);
 }
 
 CanvasDrawer::Raster RasteriseLine(TtfFonts& fonts, const TextItem& item) {

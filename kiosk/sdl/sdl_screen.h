@@ -14,6 +14,7 @@
 #include "canvas_drawer.h"
 #include "deck.h"
 #include "frame.h"
+#include "picture_cache.h"
 #include "sdl_text.h"
 
 namespace kiosk {
@@ -31,8 +32,11 @@ class Screen {
   virtual void Present() = 0;
   // Lays out and rasterises a slide ahead of time; false if it was ready.
   virtual bool Prepare(std::size_t slide, Deck& deck) = 0;
-  // Forgets all rasterised text: after a reload, a size change or lost textures.
+  // Forgets all rasterised text: after a reload, a size change or lost textures. The
+  // pictures' files are checked again (a changed one is decoded again).
   virtual void Clear() = 0;
+  // The picture cache woke the loop: true if the frame shown should be drawn again.
+  virtual bool PicturesArrived() = 0;
   // After SDL_RENDER_DEVICE_RESET: a new renderer. False if there is none.
   virtual bool Reset() = 0;
   // Whether Present waits for vsync (else the loop paces crossfades itself).
@@ -43,7 +47,9 @@ class Screen {
 
 // The screen of `window`. `software`: kiosk's own drawing; else the GPU, or kiosk's own
 // drawing if no accelerated renderer can be made (logged). nullptr if neither works.
-std::unique_ptr<Screen> OpenScreen(SDL_Window* window, TtfFonts& fonts, int rotate, bool software);
+// `pictures`: where decoded pictures come from (none: pictures are not drawn).
+std::unique_ptr<Screen> OpenScreen(SDL_Window* window, TtfFonts& fonts, int rotate, bool software,
+                                   PictureCache* pictures = nullptr);
 
 // One line of text as kiosk's software drawing keeps it (also for --render).
 CanvasDrawer::Raster RasteriseLine(TtfFonts& fonts, const TextItem& item);

@@ -21,6 +21,7 @@
 #include "control.h"
 #include "control_socket.h"
 #include "diagnostics.h"
+#include "disk_pictures.h"
 #include "file_watch.h"
 #include "font_lookup.h"
 #include "frame.h"
@@ -28,6 +29,7 @@
 #include "free_memory.h"
 #include "hyphenation.h"
 #include "hyphenation_keeper.h"
+#include "picture_cache.h"
 #include "reload.h"
 #include "sdl_display.h"
 #include "sdl_font_switch.h"
@@ -65,6 +67,7 @@ std::string ClockTime(Millis real) {
 constexpr Sint32 kWakeUp = 0;
 constexpr Sint32 kFilesChanged = 1;
 constexpr Sint32 kDisplaysChanged = 2;  // a DRM hotplug event (the console)
+constexpr Sint32 kPicturesReady = 3;    // the picture cache decoded a picture
 
 class Show {
  public:
@@ -137,7 +140,16 @@ class Show {
   Scheduler scheduler_{{}, 0, 0};  // the content's from ContentSwitcher::Start on
   ShowState state_;
   InputState input_;
-  Display display_{options_};  // after fonts_: its Screen uses them
+  DiskPictures picture_files_;
+  PictureCache pictures_{picture_files_,
+                         [] {
+                           SDL_Event e{};
+                           e.type = SDL_USEREVENT;
+                           e.user.code = kPicturesReady;
+                           SDL_PushEvent(&e);
+                         },
+                         Log};
+  Display display_{options_};  // after fonts_ and pictures_: its Screen uses them
   bool display_open_ = false;
   HyphenationKeeper hyphenation_;  // after deck_: owns what the Deck points to
   ContentSwitcher content_;
@@ -154,19 +166,22 @@ class Show {
   DrawTimes draw_times_;
   long long version_ = 0;         // playlists shown since the start
   struct stat playlist_stat_ {};  // the playlist file when it was read
-  bool log_slides_ = false;                  // KIOSK_LOG_SLIDES=1: each change, real time
-  bool on_clock_ = false;                    // as last logged
+  bool log_slides_ = false;       // KIOSK_LOG_SLIDES=1: each change, real time
+  bool on_clock_ = false;         // as last logged
   // The real-time clock set (NTP): wall-clock sync re-evaluates now (the loop turn reads it).
   ClockSetWatch clock_watch_{WakeUp};
 };
 
 bool Show::OpenDisplay() {
-  if (!display_.Open(fonts_.fonts(), [] {
-        SDL_Event e{};
-        e.type = SDL_USEREVENT;
-        e.user.code = kDisplaysChanged;
-        SDL_PushEvent(&e);
-      })) {
+  if (!display_.Open(
+          fonts_.fonts(),
+          [] {
+            SDL_Event e{};
+            e.type = SDL_USEREVENT;
+            e.user.code = kDisplaysChanged;
+            SDL_PushEvent(&e);
+          },
+          &pictures_)) {
     return false;
   }
   display_open_ = true;
@@ -284,6 +299,9 @@ void Show::Handle(const SDL_Event& e) {
       break;
     case SDL_USEREVENT:
       if (e.user.code == kDisplaysChanged) DisplaysChanged();
+      if (e.user.code == kPicturesReady && display_open_ && display_.screen().PicturesArrived()) {
+        redraw_ = true;
+      }
       break;
     default:
       break;
@@ -293,6 +311,7 @@ void Show::Handle(const SDL_Event& e) {
 bool Show::Start() {
   if (const char* stats = std::getenv("KIOSK_FRAME_STATS"); stats && std::string(stats) == "1") {
     frame_stats_ = std::make_unique<FrameStats>();
+    pictures_.LogTimings(true);
   }
   if (const char* log = std::getenv("KIOSK_LOG_SLIDES"); log && std::string(log) == "1") {
     log_slides_ = true;

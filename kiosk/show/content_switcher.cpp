@@ -1,7 +1,10 @@
 #include "content_switcher.h"
 
+#include <algorithm>
+
 #include "config.h"
 #include "diagnostics.h"
+#include "pictures.h"
 #include "show.h"
 
 namespace kiosk {
@@ -39,11 +42,25 @@ bool ContentSwitcher::SwitchFonts(const FontFiles& files, std::string* error) {
   return true;
 }
 
+std::vector<std::string> PictureFiles(const Playlist& playlist) {
+  std::vector<std::string> files;
+  auto add = [&files](const std::string& file) {
+    if (!file.empty() && std::find(files.begin(), files.end(), file) == files.end()) {
+      files.push_back(file);
+    }
+  };
+  for (const PictureUse& use : PictureUses(playlist)) add(use.file);
+  return files;
+}
+
 std::vector<std::string> ContentSwitcher::watched() const {
   std::vector<std::string> files = WatchedFiles(path_, nullptr);
   if (!shown_font_file_.empty()) files.push_back(shown_font_file_);
   if (!read_font_file_.empty() && read_font_file_ != shown_font_file_) {
     files.push_back(read_font_file_);
+  }
+  for (const std::string& picture : shown_pictures_) {
+    if (std::find(files.begin(), files.end(), picture) == files.end()) files.push_back(picture);
   }
   return files;
 }
@@ -51,6 +68,7 @@ std::vector<std::string> ContentSwitcher::watched() const {
 void ContentSwitcher::Show(Content content, bool showing_errors, bool first) {
   const Millis now = seams_.now();
   shown_font_file_ = showing_errors ? "" : content.playlist.theme.font_file;
+  shown_pictures_ = showing_errors ? std::vector<std::string>() : PictureFiles(content.playlist);
   hyphenation_.BeforePlaylist(showing_errors ? "" : content.playlist.lang, first);
   if (first) {
     scheduler_ = Scheduler(DurationsOf(content.playlist), TransitionOf(content.playlist), now);
@@ -61,12 +79,24 @@ void ContentSwitcher::Show(Content content, bool showing_errors, bool first) {
                    : "reloaded: " + CountOf(content.playlist.slides.size(), "slide", "slides"));
   }
   scheduler_.FollowClock(content.playlist.sync == SyncMode::kClock, config::kSyncRejoinMs);
+  if (!first && !showing_errors && !showing_errors_) KeepLastGoodPictures(&content.pictures);
   deck_.SetPlaylist(std::move(content.playlist), std::move(content.pictures));
   hyphenation_.AfterPlaylist();
   showing_errors_ = showing_errors;
   disk_has_errors_ = false;
   seams_.changed(true);
   if (!first) timer_.Finished(!showing_errors);
+}
+
+void ContentSwitcher::KeepLastGoodPictures(PictureSizes* sizes) {
+  for (auto& [file, size] : *sizes) {
+    if (size.usable()) continue;
+    const auto shown = deck_.picture_sizes().find(file);
+    if (shown == deck_.picture_sizes().end() || !shown->second.usable()) continue;
+    size = shown->second;
+    seams_.log(EchoForUser(file, kEchoChars, Elide::kMiddle) +
+               ": cannot be used now; still showing the last good picture");
+  }
 }
 
 bool ContentSwitcher::ShowErrors(const std::vector<std::string>& problems, bool first) {

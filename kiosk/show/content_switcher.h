@@ -99,7 +99,9 @@ class ContentSwitcher {
   const std::vector<std::string>& problems() const { return problems_; }
   ReloadTimer& timer() { return timer_; }
   // The files whose change means a reload: the playlist, the font file of the version
-  // showing, and that of the last version read (a font that failed, once fixed, shows).
+  // showing, and that of the last version read (a font that failed, once fixed, shows),
+  // and every picture file of the version showing (a replaced logo shows; the drawers
+  // decode a file again when its identity changed).
   std::vector<std::string> watched() const;
 
  private:
@@ -111,6 +113,10 @@ class ContentSwitcher {
   // *problems (a font that does not open among them).
   std::optional<Content> LoadWithFonts(std::vector<std::string>* problems);
   void Show(Content content, bool showing_errors, bool first);
+  // A picture file that cannot be used now but showed until this reload keeps its size, so
+  // the Deck lays it out and the drawers keep showing its last good pixels (they keep
+  // those of a picture whose file changed and no longer decodes).
+  void KeepLastGoodPictures(PictureSizes* sizes);
 
   std::string path_;
   Deck& deck_;
@@ -118,13 +124,18 @@ class ContentSwitcher {
   HyphenationKeeper& hyphenation_;
   Seams seams_;
   ReloadTimer timer_{config::kReloadQuietMs};
-  std::optional<FontFiles> fonts_;  // the user's names of the fonts in use
-  std::string shown_font_file_;     // theme.font_file of the version showing
-  std::string read_font_file_;      // theme.font_file of the last version read
+  std::optional<FontFiles> fonts_;           // the user's names of the fonts in use
+  std::string shown_font_file_;              // theme.font_file of the version showing
+  std::string read_font_file_;               // theme.font_file of the last version read
+  std::vector<std::string> shown_pictures_;  // the picture files of the version showing
   bool showing_errors_ = false;
   bool disk_has_errors_ = false;
   std::vector<std::string> problems_;
 };
+
+// Every picture file `playlist` names (theme background and logo, then each slide's
+// background and image), each once, in that order.
+std::vector<std::string> PictureFiles(const Playlist& playlist);
 
 // Whether two sets name the same font files (the same paths in the same roles).
 bool SameFontFiles(const FontFiles& a, const FontFiles& b);
