@@ -108,7 +108,8 @@ class Show {
   // Idle time: rasterises the next slide so its transition never waits for text.
   void PrepareNextSlide(Millis now);
   // How long the loop may sleep: until the next frame change, watchdog or reload.
-  Millis WaitTime(bool drew);
+  // `frame_now`: the time the frame just built was for (see Run).
+  Millis WaitTime(Millis frame_now, bool drew);
   void WaitForEvents(Millis wait);
 
   bool OpenDisplay();
@@ -474,8 +475,13 @@ void Show::PrepareNextSlide(Millis now) {
   }
 }
 
-Millis Show::WaitTime(bool drew) {
-  Millis wait = NextFrameChange(deck_, scheduler_, state_, NowMs());
+Millis Show::WaitTime(Millis frame_now, bool drew) {
+  // Asked for the frame's own time, not for after drawing it: a crossfade frame that took
+  // a few milliseconds to draw (pictures) could otherwise end after the crossfade, and the
+  // last, nearly faded frame would stay on screen, the old slide a faint ghost under the
+  // new one, until the next slide.
+  Millis wait = NextFrameChange(deck_, scheduler_, state_, frame_now);
+  if (wait > 0) wait = std::max<Millis>(0, wait - (NowMs() - frame_now));
   // During a crossfade vsync paces the loop; if nothing was drawn, do not spin.
   if (wait == 0 && !drew) wait = 5;
   // Without vsync a crossfade would redraw as fast as the CPU allows: 60 frames a second.
@@ -519,7 +525,7 @@ int Show::Run(std::chrono::steady_clock::time_point started) {
     const Millis now = NowMs();
     const bool drew = DrawIfChanged(CurrentFrame(now));
     PrepareNextSlide(now);
-    WaitForEvents(WaitTime(drew));
+    WaitForEvents(WaitTime(now, drew));
   }
   service_.Stopping();
   control_.reset();  // the socket file goes with it
