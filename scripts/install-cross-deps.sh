@@ -25,11 +25,12 @@ fi
 
 # Arch-independent or host packages: header-only libraries, runtime data the tests read.
 HOST=(cmake ninja-build pkg-config qemu-user nlohmann-json3-dev libcli11-dev doctest-dev
-  fonts-dejavu-core hyphen-de python3 python3-jsonschema)
+  fonts-dejavu-core hyphen-de python3 python3-jsonschema tzdata)
 # The libraries kiosk links, as -dev packages of the target architecture.
 TARGET_DEV=(libsdl2-dev libsdl2-ttf-dev libpng-dev libudev-dev libfontconfig-dev libhyphen-dev
   libfribidi-dev libharfbuzz-dev libicu-dev libfreetype-dev
-  libsystemd-dev libjpeg62-turbo-dev libwebp-dev libqrencode-dev)
+  libsystemd-dev libjpeg62-turbo-dev libwebp-dev libqrencode-dev
+  libhowardhinnant-date-dev libmosquitto-dev)
 
 missing() {  # prints the packages among "$@" that are not installed
   local p status

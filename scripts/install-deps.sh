@@ -15,6 +15,8 @@ PACKAGES=(
   nlohmann-json3-dev libcli11-dev libfontconfig-dev libhyphen-dev
   libfribidi-dev libharfbuzz-dev libsystemd-dev libfreetype-dev libicu-dev
   libjpeg62-turbo-dev libwebp-dev libqrencode-dev
+  # time zones (the OS tz database through libdate-tz), the MQTT client
+  libhowardhinnant-date-dev tzdata libmosquitto-dev
   # run: the default font, German hyphenation patterns, the fallback fonts for other
   # scripts (Arabic, Ethiopic, ...) and colour emoji
   fonts-dejavu-core hyphen-de fonts-noto-core fonts-noto-color-emoji
@@ -22,6 +24,8 @@ PACKAGES=(
   doctest-dev
   # test: QR codes read back as a phone would (zbarimg)
   zbar-tools
+  # test: a real MQTT broker and its clients, a test CA for MQTT over TLS
+  mosquitto mosquitto-clients openssl
   python3 python3-jsonschema
   xvfb xauth x11-utils xdotool imagemagick
   # test: the unit (systemd-analyze), the .deb (cpack's dpkg-shlibdeps, dpkg-deb)
