@@ -93,6 +93,7 @@ enum class SyncMode { kOff, kClock };
 struct Playlist {
   std::string path;  // as given; messages name it
   std::string lang = "de";
+  std::string timezone;  // IANA name for time rules, clock fields, the programme; "" = the system's
   double transition = 0;  // seconds of crossfade, 0 = cut
   bool show_progress = true;
   bool show_counter = true;

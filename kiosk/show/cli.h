@@ -23,6 +23,8 @@ struct Options {
   int rotate = 0;     // --rotate DEG (or $KIOSK_ROTATE): 0, 90, 180 or 270
   RendererChoice renderer = RendererChoice::kAuto;  // --renderer auto|gpu|software
   std::string control;  // --control PATH: the control socket; empty: DefaultControlPath
+  std::string at;       // --at 2015-05-29T10:15: act as if it were then (local time); "" = now
+  double speed = 1;     // --speed N: with --at, simulated time runs N times as fast
 };
 
 // Exit codes, as documented in --help and the README.

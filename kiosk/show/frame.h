@@ -11,6 +11,7 @@
 #include "announcement.h"
 #include "color.h"
 #include "deck.h"
+#include "local_time.h"
 #include "scheduler.h"
 
 namespace kiosk {
@@ -53,6 +54,10 @@ struct ShowState {
   bool black = false;
   std::string pending_digits;                // a slide number being typed
   std::optional<Announcement> announcement;  // kiosk ctl announce (over the playlist's own)
+  // The real time for time rules, clock fields and the programme (the real-time clock, or
+  // --at/--speed's simulated one), and whether it can be trusted yet; the edge sets it on
+  // every loop turn.
+  WallTime wall;
 };
 
 // The frame for `now`. Nothing in it depends on time except the crossfade, the progress
