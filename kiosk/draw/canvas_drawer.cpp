@@ -37,6 +37,7 @@ bool CanvasDrawer::Prepare(std::size_t slide, Deck& deck) {
 void CanvasDrawer::Clear() {
   slides_.Clear();
   chrome_.clear();
+  live_.clear();
   band_items_.clear();
   band_lines_.clear();
   pictures_.Recheck();
@@ -46,6 +47,7 @@ std::size_t CanvasDrawer::bytes() const {
   std::size_t total = 0;
   slides_.ForEachLine([&total](const Line& l) { total += l.image.bytes(); });
   for (const ChromeText& c : chrome_) total += c.line.image.bytes();
+  for (const ChromeText& c : live_) total += c.line.image.bytes();
   for (const Line& l : band_lines_) total += l.image.bytes();
   return total;
 }
@@ -57,6 +59,17 @@ const CanvasDrawer::Line& CanvasDrawer::Chrome(const TextItem& item) {
   if (chrome_.size() >= kChromeCache) chrome_.erase(chrome_.begin());
   chrome_.push_back({item, Make(item)});
   return chrome_.back().line;
+}
+
+const CanvasDrawer::Line& CanvasDrawer::Live(const TextItem& item, std::vector<ChromeText>* shown) {
+  for (ChromeText& c : live_) {
+    if (c.item == item && !c.line.image.empty()) {
+      shown->push_back(std::move(c));
+      return shown->back().line;
+    }
+  }
+  shown->push_back({item, Make(item)});
+  return shown->back().line;
 }
 
 void CanvasDrawer::DrawPicture(PixelView target, const PictureItem& item, std::uint8_t alpha) {
@@ -92,6 +105,10 @@ void CanvasDrawer::Draw(const Frame& frame, Deck& deck, PixelView target) {
     }
     for (const PictureItem& item : frame.under) DrawPicture(target, item, 255);
   }
+  std::vector<ChromeText> live;  // reserved: Live's references stay valid
+  std::size_t live_count = 0;
+  for (const std::vector<TextItem>& items : frame.live) live_count += items.size();
+  live.reserve(live_count);
   for (std::size_t i = 0; i < frame.layers.size(); ++i) {
     const SlideLayer& layer = frame.layers[i];
     const std::uint8_t alpha = alphas.empty() ? layer.alpha : alphas[i];
@@ -103,7 +120,14 @@ void CanvasDrawer::Draw(const Frame& frame, Deck& deck, PixelView target) {
       DrawImage(target, l.image, l.x, l.y, static_cast<std::uint8_t>(alpha * l.alpha / 255),
                 frame.clip);
     }
+    static const std::vector<TextItem> kNone;
+    for (const TextItem& item : i < frame.live.size() ? frame.live[i] : kNone) {
+      const Line& l = Live(item, &live);
+      DrawImage(target, l.image, l.x, l.y, static_cast<std::uint8_t>(alpha * l.alpha / 255),
+                frame.clip);
+    }
   }
+  live_ = std::move(live);
   for (const PictureItem& item : frame.over) DrawPicture(target, item, 255);
   for (const RectItem& r : frame.rects) FillRect(target, r.box, r.color, whole);
   for (const TextItem& item : frame.texts) {

@@ -63,12 +63,15 @@ class CanvasDrawer {
   Line Make(const TextItem& item);
   const std::vector<Line>& Slide(std::size_t slide, Deck& deck);
   const Line& Chrome(const TextItem& item);
+  // A live line's span (Deck::LiveItems): made once per value, kept while it shows.
+  const Line& Live(const TextItem& item, std::vector<ChromeText>* shown);
   void DrawBand(const Band& band, PixelView target);
   void DrawPicture(PixelView target, const PictureItem& item, std::uint8_t alpha);
 
   Rasteriser rasterise_;
   SlideCache<Line> slides_;
   std::vector<ChromeText> chrome_;
+  std::vector<ChromeText> live_;      // the live items of the frame drawn last
   std::vector<TextItem> band_items_;  // the announcement rasterised: once per message
   std::vector<Line> band_lines_;
   PictureWants pictures_;

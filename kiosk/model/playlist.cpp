@@ -10,6 +10,7 @@
 
 #include "config.h"
 #include "contrast.h"
+#include "fields.h"
 #include "json_keys.h"
 
 namespace kiosk {
@@ -532,6 +533,16 @@ void CheckTextLength(Checker& c, const std::string& path, std::string_view key,
                                         " (split it into several slides)");
 }
 
+// Live fields ({time}, {until ...}: fields.h) in a slide's texts and the announcement.
+void CheckFields(Checker& c, const std::string& path, std::string_view key,
+                 const std::string& text) {
+  std::vector<TextPart> parts;
+  std::string error;
+  if (MayHaveFields(text) && !ParseFields(text, &parts, &error)) {
+    c.Error(Checker::Join(path, key), error);
+  }
+}
+
 void QrValue(Checker& c, const json& v, const std::string& path, std::optional<QrElement>* out) {
   QrElement qr;
   const std::size_t before = c.errors();
@@ -582,6 +593,10 @@ void CheckSlide(Checker& c, const json& s, std::size_t index, const Playlist& pl
   CheckTextLength(c, path, "kicker", out->kicker);
   CheckTextLength(c, path, "title", out->title);
   CheckTextLength(c, path, "text", out->text);
+  for (const auto& [key, text] : {std::pair{"kicker", &out->kicker},
+                                  std::pair{"title", &out->title}, std::pair{"text", &out->text}}) {
+    CheckFields(c, path, key, *text);
+  }
   const std::size_t errors_before_duration = c.errors();
   c.Number(s, path, Rule("slides[]", "duration"), &out->duration);
   if (s.contains("duration") && c.errors() == errors_before_duration &&
@@ -726,6 +741,7 @@ LoadResult ParsePlaylist(std::string_view json_text, const std::string& file) {
   }
   c.String(root, "", "announcement", &playlist.announcement);
   CheckTextLength(c, "", "announcement", playlist.announcement);
+  CheckFields(c, "", "announcement", playlist.announcement);
   if (auto it = root.find("theme"); it != root.end()) CheckTheme(c, *it, file, &playlist.theme);
 
   auto slides = root.find("slides");

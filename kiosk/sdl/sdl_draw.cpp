@@ -51,6 +51,7 @@ FrameDrawer::Texture FrameDrawer::MakeTexture(const TextItem& item) {
 void FrameDrawer::Clear() {
   slides_.Clear();
   chrome_.clear();
+  live_.clear();
   band_items_.clear();
   band_textures_.clear();
   picture_textures_.clear();
@@ -137,6 +138,18 @@ const FrameDrawer::Texture& FrameDrawer::Chrome(const TextItem& item) {
   return chrome_.back().texture;
 }
 
+const FrameDrawer::Texture& FrameDrawer::Live(const TextItem& item,
+                                              std::vector<ChromeText>* shown) {
+  for (ChromeText& c : live_) {
+    if (c.item == item && c.texture.texture) {
+      shown->push_back(std::move(c));
+      return shown->back().texture;
+    }
+  }
+  shown->push_back({item, MakeTexture(item)});
+  return shown->back().texture;
+}
+
 void FrameDrawer::Draw(const Frame& frame, Deck& deck) {
   SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_NONE);
   SDL_SetRenderDrawColor(renderer_, frame.background.r, frame.background.g, frame.background.b,
@@ -150,6 +163,10 @@ void FrameDrawer::Draw(const Frame& frame, Deck& deck) {
   const std::vector<std::uint8_t> alphas =
       cache ? LayerAlphas(frame, deck, *cache) : std::vector<std::uint8_t>();
   const SDL_Rect clip = ToSdl(frame.clip);
+  std::vector<ChromeText> live;  // reserved: Live's references stay valid
+  std::size_t live_count = 0;
+  for (const std::vector<TextItem>& items : frame.live) live_count += items.size();
+  live.reserve(live_count);
   for (std::size_t i = 0; i < frame.layers.size(); ++i) {
     const SlideLayer& layer = frame.layers[i];
     const std::uint8_t alpha = alphas.empty() ? layer.alpha : alphas[i];
@@ -163,8 +180,16 @@ void FrameDrawer::Draw(const Frame& frame, Deck& deck) {
       SDL_SetTextureAlphaMod(t.texture.get(), static_cast<std::uint8_t>(alpha * t.alpha / 255));
       SDL_RenderCopy(renderer_, t.texture.get(), nullptr, &t.dst);
     }
+    static const std::vector<TextItem> kNone;
+    for (const TextItem& item : i < frame.live.size() ? frame.live[i] : kNone) {
+      const Texture& t = Live(item, &live);
+      if (!t.texture) continue;
+      SDL_SetTextureAlphaMod(t.texture.get(), static_cast<std::uint8_t>(alpha * t.alpha / 255));
+      SDL_RenderCopy(renderer_, t.texture.get(), nullptr, &t.dst);
+    }
     SDL_RenderSetClipRect(renderer_, nullptr);
   }
+  live_ = std::move(live);
   for (const PictureItem& item : frame.over) DrawPicture(item, 255);
   // Textures of pictures the cache no longer holds go (a drawer alone keeps them alive).
   std::erase_if(picture_textures_,

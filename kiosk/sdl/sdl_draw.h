@@ -71,6 +71,8 @@ class FrameDrawer {
   Texture MakeTexture(const TextItem& item);
   const std::vector<Texture>& Slide(std::size_t slide, Deck& deck);
   const Texture& Chrome(const TextItem& item);
+  // A live line's span (Deck::LiveItems): made once per value, kept while it shows.
+  const Texture& Live(const TextItem& item, std::vector<ChromeText>* shown);
   void DrawBand(const Band& band);
   SDL_Texture* PictureTextureOf(const std::shared_ptr<const PreparedPicture>& picture);
   void DrawPicture(const PictureItem& item, std::uint8_t alpha);
@@ -79,6 +81,7 @@ class FrameDrawer {
   TtfFonts& fonts_;
   SlideCache<Texture> slides_;
   std::vector<ChromeText> chrome_;
+  std::vector<ChromeText> live_;      // the live items of the frame drawn last
   std::vector<TextItem> band_items_;  // the announcement rasterised: once per message
   std::vector<Texture> band_textures_;
   PictureWants pictures_;

@@ -406,6 +406,7 @@ Frame Show::CurrentFrame(Millis now) {
   }
   // Both clocks read together: the real-time one may have been set or slewed since.
   const Millis real = RealtimeMs();
+  state_.wall.real_ms = real;  // clock fields
   scheduler_.SetClockOffset(real - now);
   if (scheduler_.Update(now) && log_slides_) {
     Log("slide " + std::to_string(scheduler_.current() + 1) + " at " + ClockTime(real) +

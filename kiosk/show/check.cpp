@@ -224,8 +224,11 @@ std::vector<SlideFit> FitSlides(const Playlist& playlist, int w, int h, TextMeas
   std::vector<SlideFit> fits;
   for (std::size_t i = 0; i < playlist.slides.size(); ++i) {
     const SlideLayout& layout = deck.Layout(i);
-    fits.push_back(
-        {layout.body_px, min_px, layout.met_minimum, layout.fits, deck.Regions(i), deck.Items(i)});
+    std::vector<TextItem> texts = deck.Items(i);
+    const std::vector<TextItem>& live = deck.LiveItems(i, WallTime{0, false});  // as dashes
+    texts.insert(texts.end(), live.begin(), live.end());
+    fits.push_back({layout.body_px, min_px, layout.met_minimum, layout.fits, deck.Regions(i),
+                    std::move(texts)});
   }
   return fits;
 }

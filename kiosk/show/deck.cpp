@@ -3,13 +3,33 @@
 #include <algorithm>
 
 #include "announcement.h"
+#include "field_text.h"
 
 namespace kiosk {
 
 void Deck::SetPlaylist(Playlist playlist, PictureSizes pictures) {
   playlist_ = std::move(playlist);
   pictures_ = std::move(pictures);
+  laid_.clear();
+  for (const Slide& slide : playlist_.slides) {
+    Laid laid{slide, {}};
+    for (std::string* text : {&laid.slide.kicker, &laid.slide.title, &laid.slide.text}) {
+      *text = PlaceholderText(*text, &laid.fields);
+    }
+    laid_.push_back(std::move(laid));
+  }
+  std::string error;
+  const std::optional<TimeZone> named =
+      playlist_.timezone.empty() ? std::nullopt : TimeZone::Named(playlist_.timezone, &error);
+  zone_ = named ? *named : TimeZone::System();
   Invalidate();
+}
+
+SlideLayout Deck::LayoutOf(std::size_t slide, const LayoutLimits& limits) {
+  const Laid& laid = laid_[slide];
+  if (laid.fields.empty()) return LayoutSlide(laid.slide, limits, measurer_, hyphenator_);
+  FieldMeasurer measurer(measurer_, laid.fields, playlist_.lang);
+  return LayoutSlide(laid.slide, limits, measurer, hyphenator_);
 }
 
 bool Deck::Usable(const std::string& file) const {
@@ -104,7 +124,8 @@ std::size_t Deck::HyphenateAllWords() {
       }
     }
   };
-  for (const Slide& slide : playlist_.slides) {
+  for (const Laid& laid : laid_) {
+    const Slide& slide = laid.slide;
     for (const std::string* text : {&slide.kicker, &slide.title, &slide.text}) ask(*text);
     if (slide.qr) ask(slide.qr->caption);  // wrapped too
   }
@@ -124,7 +145,7 @@ int Deck::UniformBodyPx() {
       if (slide.kicker.empty() && slide.title.empty() && slide.text.empty()) continue;
       std::vector<TextItem> caption;
       limits.safe = PlaceSlide(i, &caption).text;
-      px = std::min(px, LayoutSlide(slide, limits, measurer_, hyphenator_).body_px);
+      px = std::min(px, LayoutOf(i, limits).body_px);
     }
     uniform_px_ = px;
   }
@@ -150,7 +171,7 @@ const SlideLayout& Deck::Layout(std::size_t slide) {
     limits.safe = entry.regions.text;
     const Slide& s = playlist_.slides[slide];
     if (!s.kicker.empty() || !s.title.empty() || !s.text.empty()) {
-      entry.layout = LayoutSlide(s, limits, measurer_, hyphenator_);
+      entry.layout = LayoutOf(slide, limits);
     } else {
       entry.layout.body_px = limits.max_body_px;  // nothing to read: nothing too small
     }
@@ -241,6 +262,7 @@ std::vector<TextItem> Deck::Items(std::size_t slide) {
   std::vector<TextItem> items;
   const Theme& theme = playlist_.theme;
   for (const LineBox& line : Layout(slide).lines) {
+    if (HasPlaceholder(line.text)) continue;  // LiveItems'
     const Color color = line.role == TextRole::kKicker ? theme.accent : theme.foreground;
     for (const Span& span : line.spans) {
       const Box box{line.box.x + span.x, line.box.y, span.w, line.box.h};
@@ -250,6 +272,61 @@ std::vector<TextItem> Deck::Items(std::size_t slide) {
   const auto& caption = layouts_[slide]->caption;
   items.insert(items.end(), caption.begin(), caption.end());
   return items;
+}
+
+const std::vector<TextItem>& Deck::LiveItems(std::size_t slide, const WallTime& wall) {
+  const SlideLayout& layout = Layout(slide);
+  Entry& entry = *layouts_[slide];
+  const std::vector<Field>& fields = laid_[slide].fields;
+  std::vector<std::string> values = FieldValues(fields, wall, zone_, playlist_.lang);
+  if (entry.live_made && values == entry.live_values) return entry.live_items;
+  std::vector<TextItem> items;
+  const Theme& theme = playlist_.theme;
+  const Box safe = entry.regions.text;
+  for (const LineBox& line : layout.lines) {
+    if (!HasPlaceholder(line.text)) continue;
+    const Color color = line.role == TextRole::kKicker ? theme.accent : theme.foreground;
+    // Each span pushes the spans right of it by how much its value is narrower than the room
+    // the layout kept; then the line is aligned again as LayoutSlide aligned it.
+    std::vector<std::string> texts;
+    std::vector<int> widths;
+    for (const Span& span : line.spans) {
+      texts.push_back(FillPlaceholders(span.text, values));
+      widths.push_back(
+          HasPlaceholder(span.text) ? measurer_.Width(texts.back(), span.style, line.px) : span.w);
+    }
+    std::vector<int> xs;
+    int line_w = 0;
+    for (std::size_t i = 0; i < line.spans.size(); ++i) {
+      int x = line.spans[i].x;
+      for (std::size_t j = 0; j < line.spans.size(); ++j) {
+        if (line.spans[j].x < line.spans[i].x) x += widths[j] - line.spans[j].w;
+      }
+      xs.push_back(x);
+      line_w = std::max(line_w, x + widths[i]);
+    }
+    int line_x = line.box.x;
+    const bool rtl = !line.spans.empty() && line.spans.front().rtl;
+    if (laid_[slide].slide.align == Align::kCenter) {
+      line_x = safe.x + (safe.w - line_w) / 2;
+    } else if (rtl) {
+      line_x = safe.x + safe.w - line_w;
+    }
+    for (std::size_t i = 0; i < line.spans.size(); ++i) {
+      const Span& span = line.spans[i];
+      const Box box{line_x + xs[i], line.box.y, widths[i], line.box.h};
+      items.push_back({texts[i], span.style, line.px, box, color, span.rtl});
+    }
+  }
+  entry.live_values = std::move(values);
+  entry.live_items = std::move(items);
+  entry.live_made = true;
+  return entry.live_items;
+}
+
+Millis Deck::NextFieldChange(std::size_t slide, const WallTime& wall) const {
+  if (slide >= laid_.size()) return -1;
+  return NextChange(laid_[slide].fields, wall, zone_);
 }
 
 }  // namespace kiosk

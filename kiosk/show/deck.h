@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "color.h"
+#include "fields.h"
 #include "layout.h"
 #include "playlist.h"
 #include "slide_regions.h"
@@ -62,8 +63,17 @@ class Deck {
   const SlideLayout& Layout(std::size_t slide);
   // Identifies the layout Layout(slide) gives; a new layout gets a new number.
   std::uint64_t Version(std::size_t slide);
-  // The slide's spans as coloured text items in screen coordinates.
+  // The slide's spans as coloured text items in screen coordinates: the lines without live
+  // fields (field_text.h), which are rasterised once per layout.
   std::vector<TextItem> Items(std::size_t slide);
+  // The lines with live fields, filled in for `wall`: each span one item. The layout kept
+  // room for each field's widest value; the line is aligned again for the values it shows.
+  // Kept until a value changes, so equal times give equal (and cheap) items.
+  const std::vector<TextItem>& LiveItems(std::size_t slide, const WallTime& wall);
+  // The real time at which one of the slide's fields next changes; -1: none will.
+  Millis NextFieldChange(std::size_t slide, const WallTime& wall) const;
+  // The zone the fields are shown in: the playlist's, else the system's.
+  const TimeZone& zone() const { return zone_; }
   // The slide's own pictures (its background, image, QR code), in drawing order, under
   // its text; they crossfade with the slide. The theme's background picture and logo are
   // the Frame's (they do not fade).
@@ -101,7 +111,16 @@ class Deck {
     SlideRegions regions;
     std::vector<TextItem> caption;  // a QR code's caption lines
     std::uint64_t version = 0;
+    std::vector<std::string> live_values;  // LiveItems' last values, and its items
+    std::vector<TextItem> live_items;
+    bool live_made = false;
   };
+  // The slide as laid out: its fields as placeholders (field_text.h), and those fields.
+  struct Laid {
+    Slide slide;
+    std::vector<Field> fields;
+  };
+  SlideLayout LayoutOf(std::size_t slide, const LayoutLimits& limits);
   void Invalidate(std::span<const std::size_t> keep = {});
   LayoutLimits Limits() const;
   // The slide's regions and caption; the limits its text is laid out with.
@@ -116,6 +135,8 @@ class Deck {
   int w_ = 0, h_ = 0;
   std::uint64_t next_version_ = 1;
   std::vector<std::optional<Entry>> layouts_;
+  std::vector<Laid> laid_;  // per slide
+  TimeZone zone_ = TimeZone::Utc();
   std::optional<int> uniform_px_;
   std::optional<std::pair<std::string, std::vector<TextItem>>> band_;  // text, items
   std::string announcement_;

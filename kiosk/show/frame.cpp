@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "config.h"
+#include "field_text.h"
 
 namespace kiosk {
 namespace {
@@ -51,7 +52,7 @@ void AddBand(Frame* frame, Deck& deck, const ShowState& state, Millis now) {
   band.box = AnnouncementBand(theme, deck.width(), deck.height());
   band.background = theme.accent;
   band.background.a = 255;
-  band.texts = deck.Band(*shown->first);
+  band.texts = deck.Band(FillFields(*shown->first, state.wall, deck.zone(), deck.playlist().lang));
   band.alpha = shown->second;
   frame->band = std::move(band);
 }
@@ -80,6 +81,9 @@ Frame BuildFrame(Deck& deck, const Scheduler& scheduler, const ShowState& state,
     frame.layers.push_back({scheduler.current(), in});
   } else {
     frame.layers.push_back({scheduler.current(), 255});
+  }
+  for (const SlideLayer& layer : frame.layers) {
+    frame.live.push_back(deck.LiveItems(layer.slide, state.wall));
   }
 
   const int margin = frame.clip.x;
@@ -148,7 +152,16 @@ Millis SlidesChange(const Deck& deck, const Scheduler& scheduler, const ShowStat
 
 Millis NextFrameChange(const Deck& deck, const Scheduler& scheduler, const ShowState& state,
                        Millis now) {
-  const Millis slides = SlidesChange(deck, scheduler, state, now);
+  Millis slides = SlidesChange(deck, scheduler, state, now);
+  // Live fields ({time}, {until ...}) on the slide and in the band: wake when one changes.
+  const auto field = [&state](Millis at) {
+    return at < 0 ? -1 : std::max<Millis>(1, at - state.wall.real_ms);
+  };
+  if (!state.black)
+    slides = Sooner(slides, field(deck.NextFieldChange(scheduler.current(), state.wall)));
+  if (const auto shown = ShownAnnouncement(deck, state, now)) {
+    slides = Sooner(slides, field(NextFieldsChange(*shown->first, state.wall, deck.zone())));
+  }
   if (!state.announcement) return slides;
   // Over a standing band a live one shows and goes without fading.
   const Announcement& a = *state.announcement;

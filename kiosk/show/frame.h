@@ -42,10 +42,12 @@ struct Frame {
   std::vector<PictureItem> under;  // the theme's background picture, over `background`
   Box clip;                        // slide text never leaves it
   std::vector<SlideLayer> layers;  // drawn in order, each fully laid out by the Deck
-  std::vector<PictureItem> over;   // the logo, over the slides, never faded
-  std::vector<RectItem> rects;     // progress bar, paused mark
-  std::vector<TextItem> texts;     // counter, typed slide number
-  std::optional<Band> band;        // an announcement
+  // Per layer: its lines with live fields at the frame's time (Deck::LiveItems), drawn over it.
+  std::vector<std::vector<TextItem>> live;
+  std::vector<PictureItem> over;  // the logo, over the slides, never faded
+  std::vector<RectItem> rects;    // progress bar, paused mark
+  std::vector<TextItem> texts;    // counter, typed slide number
+  std::optional<Band> band;       // an announcement
   bool operator==(const Frame&) const = default;
 };
 
