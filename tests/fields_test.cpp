@@ -196,3 +196,27 @@ TEST_CASE("fields: every value fits one of its shapes' lengths") {
 
 }  // namespace
 }  // namespace kiosk
+
+#include "playlist.h"
+
+namespace kiosk {
+namespace {
+
+TEST_CASE("fields: --check names the text with a bad field") {
+  const LoadResult r = ParsePlaylist(
+      R"({"announcement": "Es ist {time", "slides": [{"text": "gut {time}"},
+          {"title": "{date}", "text": "Uhr: {tiem}"}, {"kicker": "{until 2015-02-30}", "text": "x"}]})",
+      "p.json");
+  CHECK_FALSE(r.playlist);
+  std::vector<std::string> errors;
+  for (const Diagnostic& d : r.diagnostics) errors.push_back(d.path + ": " + d.message);
+  REQUIRE(errors.size() == 3);
+  CHECK(errors[0] == "announcement: a '{' without its '}' (write {{ for a literal brace)");
+  CHECK(errors[1] ==
+        "slides[1].text: unknown field {tiem} (known: {time}, {time:seconds}, {date}, {weekday}, "
+        "{until 2015-05-29T10:00})");
+  CHECK(errors[2].starts_with("slides[2].kicker: {until 2015-02-30}: "));
+}
+
+}  // namespace
+}  // namespace kiosk

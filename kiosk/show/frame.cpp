@@ -157,8 +157,9 @@ Millis NextFrameChange(const Deck& deck, const Scheduler& scheduler, const ShowS
   const auto field = [&state](Millis at) {
     return at < 0 ? -1 : std::max<Millis>(1, at - state.wall.real_ms);
   };
-  if (!state.black)
+  if (!state.black) {
     slides = Sooner(slides, field(deck.NextFieldChange(scheduler.current(), state.wall)));
+  }
   if (const auto shown = ShownAnnouncement(deck, state, now)) {
     slides = Sooner(slides, field(NextFieldsChange(*shown->first, state.wall, deck.zone())));
   }
