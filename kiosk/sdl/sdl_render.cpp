@@ -13,6 +13,7 @@
 #include "content.h"
 #include "disk_pictures.h"
 #include "frame.h"
+#include "playlist_time.h"
 #include "png_file.h"
 #include "sdl_app.h"
 #include "sdl_screen.h"
@@ -24,6 +25,11 @@ namespace kiosk {
 int RenderSlides(const Options& options, const std::string& playlist_path) {
   std::optional<Content> content = LoadContent(playlist_path);
   if (!content) return kExitError;
+  ShowState state;  // the moment of --at, or now
+  if (std::string error; !MomentFor(options.at, content->playlist, &state.wall.real_ms, &error)) {
+    Log("--at: " + error);
+    return kExitError;
+  }
   // Loads while SDL starts; the pictures wait for it, so they are always the same.
   auto hyphenation = StartHyphenation(content->playlist.lang);
   const int w = options.width > 0 ? options.width : config::kDefaultRenderWidth;
@@ -71,7 +77,7 @@ int RenderSlides(const Options& options, const std::string& playlist_path) {
     const Millis settled = TransitionOf(deck.playlist());
     for (std::size_t i = 0; i < scheduler.count(); ++i) {
       scheduler.GoTo(i, 0);
-      drawer.Draw(BuildFrame(deck, scheduler, ShowState{}, settled), deck,
+      drawer.Draw(BuildFrame(deck, scheduler, state, settled), deck,
                   PixelView{pixels.data(), w, h, w});
       char name[32];
       std::snprintf(name, sizeof name, "slide-%03zu.png", i + 1);

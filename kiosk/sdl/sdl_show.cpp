@@ -30,6 +30,7 @@
 #include "hyphenation.h"
 #include "hyphenation_keeper.h"
 #include "picture_cache.h"
+#include "playlist_time.h"
 #include "reload.h"
 #include "sdl_display.h"
 #include "sdl_font_switch.h"
@@ -38,6 +39,7 @@
 #include "service.h"
 #include "show.h"
 #include "status.h"
+#include "wall_clock.h"
 
 namespace kiosk {
 namespace {
@@ -171,6 +173,7 @@ class Show {
   bool on_clock_ = false;         // as last logged
   // The real-time clock set (NTP): wall-clock sync re-evaluates now (the loop turn reads it).
   ClockSetWatch clock_watch_{WakeUp};
+  WallClock wall_clock_;  // --at/--speed's simulated one, else the real-time clock
 };
 
 bool Show::OpenDisplay() {
@@ -325,6 +328,20 @@ bool Show::Start() {
   // a hall screen must never sit black, or on a desktop, waiting for someone with a keyboard.
   if (!content_.Start()) return false;
   if (!OpenDisplay()) return false;
+  if (!options_.at.empty()) {
+    // Local time in the zone of the playlist as it was at the start.
+    Millis at = 0;
+    std::string error;
+    if (!ResolveAt(options_.at, PlaylistZone(deck_.playlist()), &at, &error)) {
+      Log("--at: " + error);
+      return false;
+    }
+    wall_clock_ = WallClock(at, options_.speed, NowMs());
+    char speed[32];
+    std::snprintf(speed, sizeof speed, "%g", options_.speed);
+    Log("simulated time from " + options_.at + " (" + PlaylistZone(deck_.playlist()).name() +
+        "), " + speed + " times as fast");
+  }
   const std::string path =
       options_.control.empty() ? DefaultControlPath(std::getenv) : options_.control;
   std::string error;
@@ -405,8 +422,8 @@ Frame Show::CurrentFrame(Millis now) {
     hyphenation_.AfterPlaylist();
   }
   // Both clocks read together: the real-time one may have been set or slewed since.
-  const Millis real = RealtimeMs();
-  state_.wall.real_ms = real;  // clock fields
+  const Millis real = wall_clock_.RealAt(now, RealtimeMs());
+  state_.wall.real_ms = real;
   scheduler_.SetClockOffset(real - now);
   if (scheduler_.Update(now) && log_slides_) {
     Log("slide " + std::to_string(scheduler_.current() + 1) + " at " + ClockTime(real) +
@@ -483,6 +500,11 @@ Millis Show::WaitTime(Millis frame_now, bool drew) {
   // new one, until the next slide.
   Millis wait = NextFrameChange(deck_, scheduler_, state_, frame_now);
   if (wait > 0) wait = std::max<Millis>(0, wait - (NowMs() - frame_now));
+  if (const Millis field = NextFieldChangeAt(deck_, scheduler_, state_, frame_now);
+      field >= 0 && wall_clock_.simulated()) {  // --speed: a clock field ticks faster
+    const Millis mono = wall_clock_.MonoUntil(field, state_.wall.real_ms);
+    if (wait < 0 || mono < wait) wait = mono;
+  }
   // During a crossfade vsync paces the loop; if nothing was drawn, do not spin.
   if (wait == 0 && !drew) wait = 5;
   // Without vsync a crossfade would redraw as fast as the CPU allows: 60 frames a second.

@@ -4,12 +4,14 @@
 #include <cstdio>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "contrast.h"
 #include "deck.h"
 #include "font_check.h"
 #include "hyphenation.h"
 #include "pictures.h"
+#include "playlist_time.h"
 
 namespace kiosk {
 namespace {
@@ -312,6 +314,27 @@ int CheckPlaylist(const std::string& path, const FileSystem& fs, std::ostream& o
       }
     }
   }
+  // Time rules: which slides show at --at's moment (or now, if any slide has a rule).
+  std::optional<std::vector<bool>> eligible;
+  std::string moment;
+  if (result.playlist) {
+    const Playlist& p = *result.playlist;
+    bool rules = !p.when.always();
+    for (const Slide& s : p.slides) rules = rules || !s.when.always();
+    WallTime wall;
+    std::string error;
+    if (!MomentFor(options.at, p, &wall.real_ms, &error)) {
+      add(Severity::kError, "--at", error);
+    } else if (rules || !options.at.empty()) {
+      const TimeZone zone = PlaylistZone(p);
+      eligible = EligibleSlides(p, wall, zone);
+      const CivilTime c = zone.ToLocal(wall.real_ms).civil;
+      char text[64];
+      std::snprintf(text, sizeof text, "%04d-%02d-%02d %02d:%02d", c.year, c.month, c.day, c.hour,
+                    c.minute);
+      moment = std::string(text) + " " + zone.name();
+    }
+  }
   std::size_t errors = 0;
   for (const Diagnostic& d : diagnostics) errors += d.severity == Severity::kError;
   const std::size_t warnings = diagnostics.size() - errors;
@@ -332,6 +355,13 @@ int CheckPlaylist(const std::string& path, const FileSystem& fs, std::ostream& o
       report["diagnostics"].push_back(std::move(j));
     }
     if (result.playlist) report["slides"] = result.playlist->slides.size();
+    if (eligible) {
+      report["at"] = moment;
+      report["shown"] = nlohmann::json::array();
+      for (std::size_t i = 0; i < eligible->size(); ++i) {
+        if ((*eligible)[i]) report["shown"].push_back(i + 1);
+      }
+    }
     if (!infos.empty()) {
       report["pictures"] = nlohmann::json::array();
       for (const auto& [file, info] : infos) {
@@ -397,6 +427,16 @@ int CheckPlaylist(const std::string& path, const FileSystem& fs, std::ostream& o
     out << path << ": slides[" << i << "]: body " << fits[i].body_px << " px at " << size << ", "
         << (fits[i].met_minimum ? "meets" : "BELOW") << " the minimum of " << fits[i].min_px
         << " px" << (fits[i].fits ? "" : ", DOES NOT FIT") << '\n';
+  }
+  if (eligible) {
+    std::string shown;
+    for (std::size_t i = 0; i < eligible->size(); ++i) {
+      if ((*eligible)[i]) shown += (shown.empty() ? "" : ", ") + std::to_string(i + 1);
+    }
+    out << path << ": at " << moment << ": "
+        << (shown.empty() ? std::string("no slide shows (the idle screen)")
+                          : "slides shown: " + shown)
+        << '\n';
   }
   out << path << ": ";
   if (errors == 0) {

@@ -150,18 +150,22 @@ Millis SlidesChange(const Deck& deck, const Scheduler& scheduler, const ShowStat
 
 }  // namespace
 
+Millis NextFieldChangeAt(const Deck& deck, const Scheduler& scheduler, const ShowState& state,
+                         Millis now) {
+  Millis at = state.black ? -1 : deck.NextFieldChange(scheduler.current(), state.wall);
+  if (const auto shown = ShownAnnouncement(deck, state, now)) {
+    const Millis band = NextFieldsChange(*shown->first, state.wall, deck.zone());
+    if (band >= 0 && (at < 0 || band < at)) at = band;
+  }
+  return at;
+}
+
 Millis NextFrameChange(const Deck& deck, const Scheduler& scheduler, const ShowState& state,
                        Millis now) {
   Millis slides = SlidesChange(deck, scheduler, state, now);
   // Live fields ({time}, {until ...}) on the slide and in the band: wake when one changes.
-  const auto field = [&state](Millis at) {
-    return at < 0 ? -1 : std::max<Millis>(1, at - state.wall.real_ms);
-  };
-  if (!state.black) {
-    slides = Sooner(slides, field(deck.NextFieldChange(scheduler.current(), state.wall)));
-  }
-  if (const auto shown = ShownAnnouncement(deck, state, now)) {
-    slides = Sooner(slides, field(NextFieldsChange(*shown->first, state.wall, deck.zone())));
+  if (const Millis at = NextFieldChangeAt(deck, scheduler, state, now); at >= 0) {
+    slides = Sooner(slides, std::max<Millis>(1, at - state.wall.real_ms));
   }
   if (!state.announcement) return slides;
   // Over a standing band a live one shows and goes without fading.

@@ -71,4 +71,10 @@ Frame BuildFrame(Deck& deck, const Scheduler& scheduler, const ShowState& state,
 Millis NextFrameChange(const Deck& deck, const Scheduler& scheduler, const ShowState& state,
                        Millis now);
 
+// The real time (state.wall's clock) at which a live field on screen next changes; -1: none
+// will. NextFrameChange counts it as if the wall clock ran at the monotonic one's pace; under
+// --speed the edge converts it itself.
+Millis NextFieldChangeAt(const Deck& deck, const Scheduler& scheduler, const ShowState& state,
+                         Millis now);
+
 }  // namespace kiosk
