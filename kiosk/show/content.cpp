@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "check.h"
+#include "fields.h"
 #include "font_check.h"
 #include "pictures.h"
 #include "reload.h"
@@ -71,6 +72,10 @@ std::optional<Content> ErrorScreenContent(const std::string& path,
   shown.reserve(problems.size());
   for (const std::string& p : problems) shown.push_back(EchoForUser(p, kErrorScreenChars));
   Content content{ErrorScreenPlaylist(path, shown), {}, {}};
+  for (Slide& slide : content.playlist.slides) {  // braces in a message are not clock fields
+    for (std::string* text : {&slide.kicker, &slide.title, &slide.text})
+      *text = EscapeBraces(*text);
+  }
   std::vector<std::string> warnings;
   std::string error;
   if (!ResolveFonts(content.playlist.theme, &content.fonts, &warnings, &error)) {
