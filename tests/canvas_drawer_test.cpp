@@ -260,3 +260,27 @@ TEST_CASE("CanvasDrawer: the announcement band, faded as a whole, rasterised onc
   CHECK(calls["Raum C"] == 1);
   CHECK(drawer.bytes() >= 30u * 10u);
 }
+
+TEST_CASE("CanvasDrawer: a new value of a live field rasterises only its line again") {
+  FakeMeasurer m;
+  Deck deck(m);
+  kiosk::Playlist p = Slides({"Zeile\nEs ist {time}"});
+  p.timezone = "UTC";
+  deck.SetPlaylist(p);
+  deck.SetScreen(200, 100);
+  std::map<std::string, int> calls;
+  CanvasDrawer drawer(FakeRaster{&calls});
+  Screen s;
+  const auto draw = [&](kiosk::Millis real) {
+    Frame f = Layers(deck, {{0, 255}});
+    f.live.push_back(deck.LiveItems(0, kiosk::WallTime{real, true}));
+    drawer.Draw(f, deck, s.view());
+  };
+  draw(11 * 3600000 + 59 * 60000);  // 11:59
+  draw(11 * 3600000 + 59 * 60000 + 30000);
+  draw(12 * 3600000);
+  CHECK(calls["Zeile"] == 1);
+  CHECK(calls["Es ist 11:59"] == 1);  // kept while it shows
+  CHECK(calls["Es ist 12:00"] == 1);
+  CHECK(calls.size() == 3);
+}
