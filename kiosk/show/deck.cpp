@@ -191,6 +191,46 @@ std::uint64_t Deck::Version(std::size_t slide) {
 
 namespace {
 
+// A laid-out line as text items, its placeholders filled with `values`. Each span pushes the
+// spans right of it by how much its value is narrower than the room the layout kept; the
+// line keeps its left edge, centre or right edge (`anchor`), as its layout aligned it.
+enum class Anchor { kLeft, kCenter, kRight };
+void AddLine(const LineBox& line, const std::vector<std::string>& values, Anchor anchor,
+             Color color, TextMeasurer& measurer, std::vector<TextItem>* items) {
+  if (!HasPlaceholder(line.text)) {
+    for (const Span& span : line.spans) {
+      const Box box{line.box.x + span.x, line.box.y, span.w, line.box.h};
+      items->push_back({span.text, span.style, line.px, box, color, span.rtl});
+    }
+    return;
+  }
+  std::vector<std::string> texts;
+  std::vector<int> widths;
+  for (const Span& span : line.spans) {
+    texts.push_back(FillPlaceholders(span.text, values));
+    widths.push_back(HasPlaceholder(span.text) ? measurer.Width(texts.back(), span.style, line.px)
+                                               : span.w);
+  }
+  std::vector<int> xs;
+  int line_w = 0;
+  for (std::size_t i = 0; i < line.spans.size(); ++i) {
+    int x = line.spans[i].x;
+    for (std::size_t j = 0; j < line.spans.size(); ++j) {
+      if (line.spans[j].x < line.spans[i].x) x += widths[j] - line.spans[j].w;
+    }
+    xs.push_back(x);
+    line_w = std::max(line_w, x + widths[i]);
+  }
+  int line_x = line.box.x;
+  if (anchor == Anchor::kCenter) line_x = line.box.x + (line.box.w - line_w) / 2;
+  if (anchor == Anchor::kRight) line_x = line.box.x + line.box.w - line_w;
+  for (std::size_t i = 0; i < line.spans.size(); ++i) {
+    const Span& span = line.spans[i];
+    const Box box{line_x + xs[i], line.box.y, widths[i], line.box.h};
+    items->push_back({texts[i], span.style, line.px, box, color, span.rtl});
+  }
+}
+
 PictureItem FromRef(const PictureRef& picture, Box box, Color overlay) {
   PictureItem item;
   item.file = picture.file;
@@ -241,21 +281,27 @@ std::vector<PictureItem> Deck::Over() const {
   return {FromRef(logo->picture, *PlaceRegions(r).logo, Color{0, 0, 0, 0})};
 }
 
-const std::vector<TextItem>& Deck::Band(const std::string& text) {
-  if (band_ && band_->first == text) return band_->second;
+const std::vector<TextItem>& Deck::Band(const std::string& text, const WallTime& wall) {
+  if (!band_ || band_->text != text) {
+    BandCache b;
+    b.text = text;
+    const std::string laid = PlaceholderText(text, &b.fields);
+    FieldMeasurer measurer(measurer_, b.fields, playlist_.lang);
+    b.layout = LayoutAnnouncement(laid, playlist_.theme, w_, h_, measurer, hyphenator_);
+    band_ = std::move(b);
+  }
+  std::vector<std::string> values = FieldValues(band_->fields, wall, zone_, playlist_.lang);
+  if (band_->made && values == band_->values) return band_->items;
   std::vector<TextItem> items;
   Color color = playlist_.theme.background;
   color.a = 255;
-  const SlideLayout layout =
-      LayoutAnnouncement(text, playlist_.theme, w_, h_, measurer_, hyphenator_);
-  for (const LineBox& line : layout.lines) {
-    for (const Span& span : line.spans) {
-      const Box box{line.box.x + span.x, line.box.y, span.w, line.box.h};
-      items.push_back({span.text, span.style, line.px, box, color, span.rtl});
-    }
+  for (const LineBox& line : band_->layout.lines) {
+    AddLine(line, values, Anchor::kCenter, color, measurer_, &items);
   }
-  band_.emplace(text, std::move(items));
-  return band_->second;
+  band_->values = std::move(values);
+  band_->items = std::move(items);
+  band_->made = true;
+  return band_->items;
 }
 
 std::vector<TextItem> Deck::Items(std::size_t slide) {
@@ -282,41 +328,14 @@ const std::vector<TextItem>& Deck::LiveItems(std::size_t slide, const WallTime& 
   if (entry.live_made && values == entry.live_values) return entry.live_items;
   std::vector<TextItem> items;
   const Theme& theme = playlist_.theme;
-  const Box safe = entry.regions.text;
   for (const LineBox& line : layout.lines) {
     if (!HasPlaceholder(line.text)) continue;
     const Color color = line.role == TextRole::kKicker ? theme.accent : theme.foreground;
-    // Each span pushes the spans right of it by how much its value is narrower than the room
-    // the layout kept; then the line is aligned again as LayoutSlide aligned it.
-    std::vector<std::string> texts;
-    std::vector<int> widths;
-    for (const Span& span : line.spans) {
-      texts.push_back(FillPlaceholders(span.text, values));
-      widths.push_back(
-          HasPlaceholder(span.text) ? measurer_.Width(texts.back(), span.style, line.px) : span.w);
-    }
-    std::vector<int> xs;
-    int line_w = 0;
-    for (std::size_t i = 0; i < line.spans.size(); ++i) {
-      int x = line.spans[i].x;
-      for (std::size_t j = 0; j < line.spans.size(); ++j) {
-        if (line.spans[j].x < line.spans[i].x) x += widths[j] - line.spans[j].w;
-      }
-      xs.push_back(x);
-      line_w = std::max(line_w, x + widths[i]);
-    }
-    int line_x = line.box.x;
     const bool rtl = !line.spans.empty() && line.spans.front().rtl;
-    if (laid_[slide].slide.align == Align::kCenter) {
-      line_x = safe.x + (safe.w - line_w) / 2;
-    } else if (rtl) {
-      line_x = safe.x + safe.w - line_w;
-    }
-    for (std::size_t i = 0; i < line.spans.size(); ++i) {
-      const Span& span = line.spans[i];
-      const Box box{line_x + xs[i], line.box.y, widths[i], line.box.h};
-      items.push_back({texts[i], span.style, line.px, box, color, span.rtl});
-    }
+    const Anchor anchor = laid_[slide].slide.align == Align::kCenter ? Anchor::kCenter
+                          : rtl                                      ? Anchor::kRight
+                                                                     : Anchor::kLeft;
+    AddLine(line, values, anchor, color, measurer_, &items);
   }
   entry.live_values = std::move(values);
   entry.live_items = std::move(items);

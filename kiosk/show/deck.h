@@ -80,7 +80,8 @@ class Deck {
   std::vector<PictureItem> Pictures(std::size_t slide);
   // An announcement's text as text items in its band (announcement.h), in the theme's
   // background colour; laid out once per text, kept until anything here changes.
-  const std::vector<TextItem>& Band(const std::string& text);
+  // Its fields (field_text.h) are laid out at their widest and filled in for `wall`.
+  const std::vector<TextItem>& Band(const std::string& text, const WallTime& wall = {});
   // A text shown besides the slides (an announcement sent while the show runs): its words
   // count as the playlist's for HyphenateAllWords, so patterns released before it came are
   // loaded again for it.
@@ -138,7 +139,15 @@ class Deck {
   std::vector<Laid> laid_;  // per slide
   TimeZone zone_ = TimeZone::Utc();
   std::optional<int> uniform_px_;
-  std::optional<std::pair<std::string, std::vector<TextItem>>> band_;  // text, items
+  struct BandCache {
+    std::string text;
+    std::vector<Field> fields;
+    SlideLayout layout;
+    std::vector<std::string> values;  // the items' values
+    std::vector<TextItem> items;
+    bool made = false;
+  };
+  std::optional<BandCache> band_;
   std::string announcement_;
   LayoutHook on_layout_;
 };

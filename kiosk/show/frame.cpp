@@ -52,7 +52,7 @@ void AddBand(Frame* frame, Deck& deck, const ShowState& state, Millis now) {
   band.box = AnnouncementBand(theme, deck.width(), deck.height());
   band.background = theme.accent;
   band.background.a = 255;
-  band.texts = deck.Band(FillFields(*shown->first, state.wall, deck.zone(), deck.playlist().lang));
+  band.texts = deck.Band(*shown->first, state.wall);
   band.alpha = shown->second;
   frame->band = std::move(band);
 }
