@@ -149,6 +149,18 @@ TEST_CASE("field text: a field in the announcement band") {
   for (const TextItem& t : a.band->texts) shown += t.text;
   CHECK(shown == "Jetzt 11:59");
   CHECK(NextFrameChange(deck, s, st, 0) == 30000);
+  // Laid out at the widest value: another value keeps the size and the line.
+  p.announcement = "{until 2015-05-29T12:00}";
+  deck.SetPlaylist(p);
+  const std::vector<TextItem> two_hours = deck.Band(p.announcement, {Utc(2015, 5, 29, 8, 0), true});
+  const std::vector<TextItem> last_minute =
+      deck.Band(p.announcement, {Utc(2015, 5, 29, 9, 59, 30), true});
+  REQUIRE(two_hours.size() == 1);
+  REQUIRE(last_minute.size() == 1);
+  CHECK(two_hours[0].text == "noch 2 Stunden");
+  CHECK(last_minute[0].text == "noch 30 Sekunden");
+  CHECK(two_hours[0].px == last_minute[0].px);
+  CHECK(two_hours[0].box.y == last_minute[0].box.y);
 }
 
 }  // namespace
