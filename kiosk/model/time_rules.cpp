@@ -83,7 +83,7 @@ Millis NextEdge(std::span<const TimeRule* const> rules, Millis real_ms, const Ti
     if (rule->from) Candidate(*rule->from, real_ms, lt.offset_minutes, zone, &best);
     if (rule->until) Candidate(*rule->until, real_ms, lt.offset_minutes, zone, &best);
     if (rule->days.empty() && rule->weekdays == 0x7f && rule->times.empty()) continue;
-    for (long long d = day; d <= day + 2; ++d) {
+    for (long long d = day - 1; d <= day + 2; ++d) {
       Candidate(CivilAt(d, 0), real_ms, lt.offset_minutes, zone, &best);
       for (const TimeWindow& w : rule->times) {
         Candidate(CivilAt(d, w.start), real_ms, lt.offset_minutes, zone, &best);
