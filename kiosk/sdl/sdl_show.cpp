@@ -175,29 +175,9 @@ class Show {
   // The real-time clock set (NTP): wall-clock sync re-evaluates now (the loop turn reads it).
   ClockSetWatch clock_watch_{WakeUp};
   WallClock wall_clock_;  // --at/--speed's simulated one, else the real-time clock
-  // Time rules: which slides may show, evaluated again at the next edge (real time), after
-  // a reload, a clock step backwards, or a change of trust.
-  void UpdateEligibility(Millis now);
-  long long rules_version_ = -1;
-  Millis rules_at_ = 0;
-  Millis next_edge_ = -1;
-  bool rules_trusted_ = true;
+  // Time rules: which slides may show (evaluated again at the next edge, after a reload...).
+  EligibilityWatch rules_;
 };
-
-void Show::UpdateEligibility(Millis now) {
-  const WallTime& wall = state_.wall;
-  if (rules_version_ == version_ && rules_trusted_ == wall.trusted && wall.real_ms >= rules_at_ &&
-      (next_edge_ < 0 || wall.real_ms < next_edge_)) {
-    return;
-  }
-  const Playlist& playlist = deck_.playlist();
-  const TimeZone zone = PlaylistZone(playlist);
-  scheduler_.SetEligible(EligibleSlides(playlist, wall, zone), now);
-  next_edge_ = NextEligibilityEdge(playlist, wall, zone);
-  rules_version_ = version_;
-  rules_at_ = wall.real_ms;
-  rules_trusted_ = wall.trusted;
-}
 
 bool Show::OpenDisplay() {
   if (!display_.Open(
@@ -449,7 +429,9 @@ Frame Show::CurrentFrame(Millis now) {
   state_.wall.real_ms = real;
   scheduler_.SetClockOffset(real - now);
   const std::size_t was = scheduler_.idle() ? SIZE_MAX : scheduler_.current();
-  UpdateEligibility(now);
+  if (auto eligible = rules_.Check(deck_.playlist(), version_, state_.wall)) {
+    scheduler_.SetEligible(std::move(*eligible), now);
+  }
   const bool changed =
       scheduler_.Update(now) || was != (scheduler_.idle() ? SIZE_MAX : scheduler_.current());
   if (changed && log_slides_ && scheduler_.idle()) {
@@ -541,9 +523,9 @@ Millis Show::WaitTime(Millis frame_now, bool drew) {
   if (const Millis dog = service_.UntilWatchdog(NowMs()); dog >= 0 && (wait < 0 || dog < wait)) {
     wait = dog;
   }
-  if (next_edge_ >= 0) {  // a time rule's edge: wake exactly then
+  if (rules_.next_edge() >= 0) {  // a time rule's edge: wake exactly then
     const Millis edge =
-        wall_clock_.MonoUntil(next_edge_, wall_clock_.RealAt(NowMs(), RealtimeMs()));
+        wall_clock_.MonoUntil(rules_.next_edge(), wall_clock_.RealAt(NowMs(), RealtimeMs()));
     if (wait < 0 || edge < wait) wait = edge;
   }
   if (const Millis due = content_.timer().TimeToDue(NowMs());
