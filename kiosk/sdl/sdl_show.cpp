@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 
+#include "clock_trust.h"
 #include "clock_watch.h"
 #include "config.h"
 #include "content.h"
@@ -177,7 +178,24 @@ class Show {
   WallClock wall_clock_;  // --at/--speed's simulated one, else the real-time clock
   // Time rules: which slides may show (evaluated again at the next edge, after a reload...).
   EligibilityWatch rules_;
+  // Whether the real-time clock can be trusted yet (clock_trust.h); --at's always is.
+  bool ClockTrust();
+  std::optional<bool> trusted_;  // as last logged
 };
+
+bool Show::ClockTrust() {
+  if (wall_clock_.simulated() || trusted_.value_or(false)) return true;
+  std::string why;
+  const bool trusted = ClockTrusted(ReadClockFacts(), &why);
+  if (trusted_ != trusted) {
+    Log(trusted ? "the system clock is synchronised (" + why + "): time rules apply"
+                : "the system clock is not synchronised yet (" + why +
+                      "): slides with a \"when\" are not shown, the playlist's \"when\" is "
+                      "ignored and clock fields are hidden until it is");
+    trusted_ = trusted;
+  }
+  return trusted;
+}
 
 bool Show::OpenDisplay() {
   if (!display_.Open(
@@ -427,6 +445,7 @@ Frame Show::CurrentFrame(Millis now) {
   // Both clocks read together: the real-time one may have been set or slewed since.
   const Millis real = wall_clock_.RealAt(now, RealtimeMs());
   state_.wall.real_ms = real;
+  state_.wall.trusted = ClockTrust();
   scheduler_.SetClockOffset(real - now);
   const std::size_t was = scheduler_.idle() ? SIZE_MAX : scheduler_.current();
   if (auto eligible = rules_.Check(deck_.playlist(), version_, state_.wall)) {
@@ -522,6 +541,9 @@ Millis Show::WaitTime(Millis frame_now, bool drew) {
   service_.FeedWatchdog(NowMs());  // a hung loop stops feeding: systemd restarts kiosk
   if (const Millis dog = service_.UntilWatchdog(NowMs()); dog >= 0 && (wait < 0 || dog < wait)) {
     wait = dog;
+  }
+  if (!state_.wall.trusted && (wait < 0 || wait > config::kClockTrustCheckMs)) {
+    wait = config::kClockTrustCheckMs;  // ask the clock again
   }
   if (rules_.next_edge() >= 0) {  // a time rule's edge: wake exactly then
     const Millis edge =
