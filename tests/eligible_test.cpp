@@ -155,5 +155,20 @@ TEST_CASE("eligible: a clock stepped backwards never makes a slide stay") {
   CHECK(watch.next_edge() == -1);
 }
 
+TEST_CASE("eligible: an unsynchronised clock becoming synchronised") {
+  const Playlist p = Conference();
+  const TimeZone zone = PlaylistZone(p);
+  EligibilityWatch watch;
+  // A Pi booted with the time it last saved (23:00 the night before): nothing time-bound.
+  const Millis saved = zone.FromLocal({2015, 5, 28, 23, 0, 0, 0});
+  CHECK(watch.Check(p, 1, {saved, false}) == std::vector{true, false, false});
+  CHECK(watch.next_edge() == -1);  // no edges while untrusted: nothing to wake for
+  CHECK_FALSE(watch.Check(p, 1, {saved + 60'000, false}));
+  // NTP sets the clock to 10:00 the next morning and says it is synchronised.
+  const Millis ten = zone.FromLocal({2015, 5, 29, 10, 0, 0, 0});
+  CHECK(watch.Check(p, 1, {ten, true}) == std::vector{true, true, false});
+  CHECK(watch.next_edge() == zone.FromLocal({2015, 5, 29, 12, 0, 0, 0}));
+}
+
 }  // namespace
 }  // namespace kiosk
