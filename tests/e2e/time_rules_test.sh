@@ -72,3 +72,31 @@ print(f"  window edges honoured {(two[0] - edge_10) / speed:.1f} ms and "
       f"{(idle[0] - edge_1001) / speed:.1f} ms late (real time)")
 PY
 ok "live --at --speed: slide 2 from 10:00, idle from 10:01"
+
+# The real clock, not trusted (KIOSK_CLOCK_TRUSTED=0): the slide with a "when" (all day)
+# never shows, the log says why once; trusted, it does.
+cat >"$T/q.json" <<'JSON'
+{ "lang": "zz", "duration": 1, "transition": 0,
+  "slides": [ { "text": "immer" }, { "text": "ganztags", "when": { "times": ["00:00-24:00"] } } ] }
+JSON
+for trusted in 0 1; do
+  KIOSK_CLOCK_TRUSTED=$trusted "$KIOSK" --windowed --size 320x180 "$T/q.json" \
+    2>"$T/log" >/dev/null </dev/null &
+  APP_PID=$!
+  for ((i = 0; i < 600; i++)); do
+    (($(grep -c '^kiosk: slide' "$T/log" || true) >= 3)) && break
+    kill -0 "$APP_PID" 2>/dev/null || fail "kiosk exited"
+    sleep 0.05
+  done
+  kill -TERM "$APP_PID"
+  wait "$APP_PID" || fail "kiosk did not exit 0"
+  APP_PID=""
+  untrusted=$(grep -c 'system clock is not synchronised yet' "$T/log" || true)
+  shown=$(grep -c '^kiosk: slide 2 ' "$T/log" || true)
+  if [[ $trusted == 0 ]]; then
+    [[ $untrusted == 1 && $shown == 0 ]] || fail "untrusted: $untrusted log lines, slide 2 shown $shown times"
+  else
+    [[ $untrusted == 0 && $shown -ge 1 ]] || fail "trusted: $untrusted log lines, slide 2 shown $shown times"
+  fi
+done
+ok "an untrusted clock hides the time-bound slide (one log line); a trusted one shows it"
