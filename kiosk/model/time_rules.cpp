@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <string>
+#include <vector>
 
 namespace kiosk {
 namespace {
@@ -77,19 +78,30 @@ Millis NextEdge(std::span<const TimeRule* const> rules, Millis real_ms, const Ti
   const long long day = DaysFromCivil(lt.civil.year, lt.civil.month, lt.civil.day);
   Millis best = -1;
   bool any = false;
+  bool midnights = false;
+  std::vector<const TimeRule*> done;  // a playlist repeats the same rule on many slides
   for (const TimeRule* rule : rules) {
     if (!rule || rule->always()) continue;
+    if (std::any_of(done.begin(), done.end(), [rule](const TimeRule* r) { return *r == *rule; })) {
+      continue;
+    }
+    done.push_back(rule);
     any = true;
     if (rule->from) Candidate(*rule->from, real_ms, lt.offset_minutes, zone, &best);
     if (rule->until) Candidate(*rule->until, real_ms, lt.offset_minutes, zone, &best);
     if (rule->days.empty() && rule->weekdays == 0x7f && rule->times.empty()) continue;
-    for (long long d = day; d <= day + 2; ++d) {
-      Candidate(CivilAt(d, 0), real_ms, lt.offset_minutes, zone, &best);
+    midnights = true;
+    for (long long d = day - 1; d <= day + 2; ++d) {
       for (const TimeWindow& w : rule->times) {
         Candidate(CivilAt(d, w.start), real_ms, lt.offset_minutes, zone, &best);
         Candidate(CivilAt(w.end > w.start ? d : d + 1, w.end), real_ms, lt.offset_minutes, zone,
                   &best);
       }
+    }
+  }
+  if (midnights) {
+    for (long long d = day; d <= day + 2; ++d) {
+      Candidate(CivilAt(d, 0), real_ms, lt.offset_minutes, zone, &best);
     }
   }
   // A summer-time change before it moves every local time at once: wake then too.
