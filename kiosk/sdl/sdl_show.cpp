@@ -191,7 +191,7 @@ bool Show::ClockTrust() {
     Log(trusted ? "the system clock is synchronised (" + why + "): time rules apply"
                 : "the system clock is not synchronised yet (" + why +
                       "): slides with a \"when\" are not shown, the playlist's \"when\" is "
-                      "ignored and clock fields are hidden until it is");
+                      "ignored and clock fields show a dash until it is");
     trusted_ = trusted;
   }
   return trusted;
