@@ -1,6 +1,7 @@
 #include <SDL.h>
 #include <SDL_ttf.h>
 
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -14,6 +15,7 @@
 #include "disk_pictures.h"
 #include "frame.h"
 #include "png_file.h"
+#include "programme_slides.h"
 #include "sdl_app.h"
 #include "sdl_screen.h"
 #include "sdl_text.h"
@@ -24,6 +26,12 @@ namespace kiosk {
 int RenderSlides(const Options& options, const std::string& playlist_path) {
   std::optional<Content> content = LoadContent(playlist_path);
   if (!content) return kExitError;
+  // Programme slides as they show now.
+  ExpandProgramme(&content->playlist, content->programmes,
+                  {std::chrono::duration_cast<std::chrono::milliseconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count(),
+                   true});
   // Loads while SDL starts; the pictures wait for it, so they are always the same.
   auto hyphenation = StartHyphenation(content->playlist.lang);
   const int w = options.width > 0 ? options.width : config::kDefaultRenderWidth;

@@ -1,5 +1,7 @@
 #include "check.h"
 
+#include <chrono>
+
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -10,6 +12,7 @@
 #include "font_check.h"
 #include "hyphenation.h"
 #include "pictures.h"
+#include "programme_slides.h"
 
 namespace kiosk {
 namespace {
@@ -206,6 +209,14 @@ std::vector<double> SlideContrasts(const Playlist& playlist, const std::vector<S
   return worst;
 }
 
+// The time --check shows programme slides at: now.
+WallTime CheckWall() {
+  return {std::chrono::duration_cast<std::chrono::milliseconds>(
+              std::chrono::system_clock::now().time_since_epoch())
+              .count(),
+          true};
+}
+
 }  // namespace
 
 LoadResult LoadAndReport(const std::string& path, const FileSystem& fs, std::ostream& err) {
@@ -276,6 +287,9 @@ int CheckPlaylist(const std::string& path, const FileSystem& fs, std::ostream& o
     for (const PictureProblem& problem : picture_problems) {
       diagnostics.push_back(PictureDiagnostic(path, Severity::kError, problem));
     }
+    // Every schedule a programme slide names, strictly; its slides as of now.
+    const Programmes programmes = LoadProgrammes(*result.playlist, fs, &diagnostics);
+    ExpandProgramme(&*result.playlist, programmes, CheckWall());
     if (FindHyphenationDictionary(result.playlist->lang).empty()) {
       add(Severity::kWarning, "lang",
           "no hyphenation patterns for \"" + EchoForUser(result.playlist->lang) +
