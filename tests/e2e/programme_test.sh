@@ -50,20 +50,24 @@ ok "--check: an unknown room lists the rooms"
 
 # --- 2. live --------------------------------------------------------------------------------
 echo "== live: a talk begins, a talk moves, a broken save"
-# schedule NAME:START_OFFSET_S:MINUTES ...: a schedule.json in Saal 1 with times from now.
+# schedule "NAME|START_OFFSET_S|MINUTES" ...: a schedule.json in Saal 1 with times from now
+# (whole seconds); $T/starts gets each event's start in ms since the epoch.
 schedule() {
-  python3 - "$@" <<'PY' >"$T/show/schedule.new"
+  (cd "$T" && python3 - "$@" <<'PY' >"$T/show/schedule.new"
 import datetime, json, sys
 now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
-events = []
+events, starts = [], []
 for spec in sys.argv[1:]:
-    title, offset, minutes = spec.split(":")
+    title, offset, minutes = spec.split("|")
     start = now + datetime.timedelta(seconds=int(offset))
     events.append({"title": title, "date": start.isoformat(), "duration": "00:%02d" % int(minutes),
                    "persons": [{"public_name": "Ada Über"}]})
+    starts.append(str(int(start.timestamp() * 1000)))
+open("STARTS", "w").write("\n".join(starts) + "\n")
 print(json.dumps({"schedule": {"version": "1", "conference": {"title": "Live", "days": [
     {"index": 1, "date": now.date().isoformat(), "rooms": {"Saal 1": events}}]}}}))
 PY
+  )
   mv "$T/show/schedule.new" "$T/show/schedule.json"
 }
 wait_for() {
@@ -75,27 +79,26 @@ wait_for() {
   done
   fail "no ${n}th log line matching /$re/ within 10 s"
 }
-sed -i 's/"Saal 9"/"Saal 1"/' "$T/show/p.json"
 # One slide of an hour: nothing but the programme wakes kiosk.
 cat >"$T/show/p.json" <<'EOF'
 { "lang": "zz", "duration": 3600, "slides": [ { "programme": { "file": "schedule.json", "room": "Saal 1" } } ] }
 EOF
-schedule "Frühstück:-60:30" "Vortrag über Häfen:4:30"
-begins=$(($(now_ms) + 4000))
+schedule "Frühstück|-60|30" "Vortrag über Häfen|4|30"
+begins=$(sed -n 2p "$T/STARTS")
 : >"$T/log"
 KIOSK_LOG_SLIDES=1 "$KIOSK" --windowed --size 640x360 "$T/show/p.json" 2>"$T/log" >/dev/null </dev/null &
 APP_PID=$!
 wait_for 1 'first frame on screen'
-wait_for 1 'programme slide 1 .*Jetzt · [0-9:–]+\\nFrühstück'
-wait_for 1 'programme slide 1 .*Jetzt · [0-9:–]+\\nVortrag über Häfen'
+wait_for 1 'programme slide 1 .*Jetzt · [0-9:–]+\*\*\\nFrühstück'
+wait_for 1 'programme slide 1 .*Jetzt · [0-9:–]+\*\*\\nVortrag über Häfen'
 late=$(($(now_ms) - begins))
-# The schedule's times are whole seconds; the log line comes within the wake-up.
-((late > -1100 && late < 1500)) || fail "the talk showed ${late} ms after it began"
-ok "a talk that begins shows when it begins (${late} ms after the whole second)"
+# Woken at the change (nothing else wakes kiosk); seen here within the 20 ms poll.
+((late >= 0 && late < 300)) || fail "the talk showed ${late} ms after it began"
+ok "a talk that begins shows when it begins (seen ${late} ms after it began)"
 
-schedule "Frühstück:-60:30" "Verlegt: Hafenrundfahrt:-30:30"
+schedule "Frühstück|-60|30" "Verlegt: Hafenrundfahrt|-30|30"
 wait_for 1 'reloaded'
-wait_for 1 'programme slide 1 .*Jetzt · [0-9:–]+\\nVerlegt: Hafenrundfahrt'
+wait_for 1 'programme slide 1 .*Jetzt · [0-9:–]+\*\*\\nVerlegt: Hafenrundfahrt'
 ok "a talk moved in the schedule shows after the hot reload"
 
 echo '{"schedule": {"conference": {"days": [{"rooms": {"Saal 1": [{"title": "x"}]}}]}}}' >"$T/show/schedule.new"
