@@ -73,6 +73,7 @@ int main(int argc, char** argv) {
       check.json = options.json;
       check.width = options.width;
       check.height = options.height;
+      check.at = options.at;
       check.fit = kiosk::FitWithRealFonts;
       return kiosk::CheckPlaylist(playlist, fs, std::cout, std::cerr, check);
     }

@@ -843,11 +843,13 @@ TEST_CASE("slides/playlist.schema.json has exactly the validator's keys and numb
     if (object == "slides[].qr") return schema["$defs"]["qr"]["properties"];
     if (object == "slides[].programme") return schema["$defs"]["programme"]["properties"];
     if (object == "background") return schema["$defs"]["backdrop"]["properties"];
+    if (object == "when") return schema["$defs"]["when"]["properties"];
     return schema["properties"];
   };
   const std::string_view objects[] = {
       "",           "theme",          "slides[]",    "theme.logo",
-      "background", "slides[].image", "slides[].qr", "slides[].programme"};
+      "background", "slides[].image", "slides[].qr", "slides[].programme",
+      "when"};
   for (std::string_view object : objects) {
     CAPTURE(object);
     std::vector<std::string> in_schema;

@@ -11,25 +11,27 @@
 #include "config.h"
 #include "contrast.h"
 #include "json_keys.h"
+#include "playlist_time.h"
 
 namespace kiosk {
 namespace {
 
 using nlohmann::json;
 
-constexpr std::string_view kTopKeys[] = {"$schema",    "lang",    "duration",    "transition",
-                                         "progress",   "counter", "theme",       "slides",
-                                         "error_mark", "sync",    "announcement"};
+constexpr std::string_view kTopKeys[] = {
+    "$schema", "lang",       "duration", "transition",   "progress", "counter", "theme",
+    "slides",  "error_mark", "sync",     "announcement", "timezone", "when"};
 constexpr std::string_view kThemeKeys[] = {
     "background", "foreground",    "accent",        "font",         "font_file", "margin",
     "align",      "max_text_size", "min_text_size", "uniform_size", "logo"};
-constexpr std::string_view kSlideKeys[] = {"kicker",     "title", "text", "duration", "align",
-                                           "background", "image", "qr",   "programme"};
+constexpr std::string_view kSlideKeys[] = {"kicker",     "title", "text", "duration",  "align",
+                                           "background", "image", "qr",   "programme", "when"};
 constexpr std::string_view kProgrammeKeys[] = {"file", "room"};
 constexpr std::string_view kImageKeys[] = {"file", "fit", "focus", "position"};
 constexpr std::string_view kBackdropKeys[] = {"file", "fit", "focus", "overlay"};
 constexpr std::string_view kQrKeys[] = {"text", "caption", "position"};
 constexpr std::string_view kLogoKeys[] = {"file", "corner", "size"};
+constexpr std::string_view kWhenKeys[] = {"from", "until", "dates", "weekdays", "times"};
 
 std::size_t EditDistance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> row(b.size() + 1);
@@ -599,6 +601,14 @@ void ProgrammeValue(Checker& c, const json& v, const std::string& path,
   *out = std::move(ref);
 }
 
+// "when" (playlist_time.h), its problems as this file's.
+void WhenValue(Checker& c, const json& v, const std::string& path, TimeRule* out) {
+  std::vector<TimeProblem> problems;
+  ParseWhen(v, path, out, &problems);
+  for (TimeProblem& p : problems) c.Error(std::move(p.path), std::move(p.message));
+  if (v.is_object()) c.UnknownKeys(v, path, kWhenKeys);
+}
+
 void CheckSlide(Checker& c, const json& s, std::size_t index, const Playlist& playlist,
                 Slide* out) {
   const std::string path = "slides[" + std::to_string(index) + "]";
@@ -631,6 +641,7 @@ void CheckSlide(Checker& c, const json& s, std::size_t index, const Playlist& pl
     ImageValue(c, *it, path + ".image", playlist.path, &out->image);
   }
   if (auto it = s.find("qr"); it != s.end()) QrValue(c, *it, path + ".qr", &out->qr);
+  if (auto it = s.find("when"); it != s.end()) WhenValue(c, *it, path + ".when", &out->when);
   if (s.contains("image") && s.contains("qr")) {
     c.Error(path,
             "has both an \"image\" and a \"qr\": one picture a slide (put the QR code on "
@@ -674,6 +685,7 @@ std::span<const std::string_view> KnownKeys(std::string_view object) {
   if (object == "slides[].qr") return kQrKeys;
   if (object == "slides[].programme") return kProgrammeKeys;
   if (object == "background") return kBackdropKeys;
+  if (object == "when") return kWhenKeys;
   return kTopKeys;
 }
 
@@ -764,6 +776,12 @@ LoadResult ParsePlaylist(std::string_view json_text, const std::string& file) {
   }
   c.String(root, "", "announcement", &playlist.announcement);
   CheckTextLength(c, "", "announcement", playlist.announcement);
+  if (auto it = root.find("timezone"); it != root.end()) {
+    std::vector<TimeProblem> problems;
+    ParseTimezone(*it, &playlist.timezone, &problems);
+    for (TimeProblem& p : problems) c.Error(std::move(p.path), std::move(p.message));
+  }
+  if (auto it = root.find("when"); it != root.end()) WhenValue(c, *it, "when", &playlist.when);
   if (auto it = root.find("theme"); it != root.end()) CheckTheme(c, *it, file, &playlist.theme);
 
   auto slides = root.find("slides");

@@ -11,6 +11,7 @@
 #include "color.h"
 #include "diagnostics.h"
 #include "file_system.h"
+#include "time_rules.h"
 
 namespace kiosk {
 
@@ -94,6 +95,7 @@ struct Slide {
   std::optional<Backdrop> background;  // over the theme's background and background picture
   std::optional<QrElement> qr;
   std::optional<ProgrammeRef> programme;
+  TimeRule when;  // "when": shown only then (time_rules.h)
 };
 
 // "sync": "off" (each screen keeps its own time) or "clock" (the slide follows the
@@ -110,6 +112,7 @@ struct Playlist {
   bool error_mark = false;  // mark on screen while the file on disk has errors
   SyncMode sync = SyncMode::kOff;
   std::string announcement;  // a standing announcement band over every slide; "" none
+  TimeRule when;             // "when": the whole playlist shows only then, else idle
   Theme theme;
   std::vector<Slide> slides;
 };
@@ -129,7 +132,8 @@ std::span<const NumberRule> NumberRules();
 
 // The keys an object may have: "" (top level), "theme", "slides[]", and the objects of
 // pictures: "theme.logo", "slides[].image", "slides[].qr", "slides[].programme", "background" (a
-// slide's or the theme's, in its object form).
+// slide's or the theme's, in its object form), and "when" (a time rule's, the playlist's or a
+// slide's).
 std::span<const std::string_view> KnownKeys(std::string_view object);
 
 // A Playlist with every default filled in and no slides.

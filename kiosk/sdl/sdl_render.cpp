@@ -1,7 +1,6 @@
 #include <SDL.h>
 #include <SDL_ttf.h>
 
-#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -14,6 +13,7 @@
 #include "content.h"
 #include "disk_pictures.h"
 #include "frame.h"
+#include "playlist_time.h"
 #include "png_file.h"
 #include "programme_slides.h"
 #include "sdl_app.h"
@@ -26,12 +26,13 @@ namespace kiosk {
 int RenderSlides(const Options& options, const std::string& playlist_path) {
   std::optional<Content> content = LoadContent(playlist_path);
   if (!content) return kExitError;
-  // Programme slides as they show now.
-  ExpandProgramme(&content->playlist, content->programmes,
-                  {std::chrono::duration_cast<std::chrono::milliseconds>(
-                       std::chrono::system_clock::now().time_since_epoch())
-                       .count(),
-                   true});
+  ShowState state;  // the moment of --at, or now
+  if (std::string error; !MomentFor(options.at, content->playlist, &state.wall.real_ms, &error)) {
+    Log("--at: " + error);
+    return kExitError;
+  }
+  // Programme slides as they show at that moment.
+  ExpandProgramme(&content->playlist, content->programmes, state.wall);
   // Loads while SDL starts; the pictures wait for it, so they are always the same.
   auto hyphenation = StartHyphenation(content->playlist.lang);
   const int w = options.width > 0 ? options.width : config::kDefaultRenderWidth;
@@ -79,7 +80,7 @@ int RenderSlides(const Options& options, const std::string& playlist_path) {
     const Millis settled = TransitionOf(deck.playlist());
     for (std::size_t i = 0; i < scheduler.count(); ++i) {
       scheduler.GoTo(i, 0);
-      drawer.Draw(BuildFrame(deck, scheduler, ShowState{}, settled), deck,
+      drawer.Draw(BuildFrame(deck, scheduler, state, settled), deck,
                   PixelView{pixels.data(), w, h, w});
       char name[32];
       std::snprintf(name, sizeof name, "slide-%03zu.png", i + 1);

@@ -30,6 +30,7 @@
 #include "hyphenation.h"
 #include "hyphenation_keeper.h"
 #include "picture_cache.h"
+#include "playlist_time.h"
 #include "programme_slides.h"
 #include "reload.h"
 #include "sdl_display.h"
@@ -39,6 +40,7 @@
 #include "service.h"
 #include "show.h"
 #include "status.h"
+#include "wall_clock.h"
 
 namespace kiosk {
 namespace {
@@ -174,6 +176,7 @@ class Show {
   bool on_clock_ = false;         // as last logged
   // The real-time clock set (NTP): wall-clock sync re-evaluates now (the loop turn reads it).
   ClockSetWatch clock_watch_{WakeUp};
+  WallClock wall_clock_;  // --at/--speed's simulated one, else the real-time clock
   // Programme slides: expanded again at this real time (or on new content, a clock
   // stepped back, trust won or lost).
   std::optional<Millis> programme_due_;
@@ -334,6 +337,20 @@ bool Show::Start() {
   // a hall screen must never sit black, or on a desktop, waiting for someone with a keyboard.
   if (!content_.Start()) return false;
   if (!OpenDisplay()) return false;
+  if (!options_.at.empty()) {
+    // Local time in the zone of the playlist as it was at the start.
+    Millis at = 0;
+    std::string error;
+    if (!ResolveAt(options_.at, PlaylistZone(deck_.playlist()), &at, &error)) {
+      Log("--at: " + error);
+      return false;
+    }
+    wall_clock_ = WallClock(at, options_.speed, NowMs());
+    char speed[32];
+    std::snprintf(speed, sizeof speed, "%g", options_.speed);
+    Log("simulated time from " + options_.at + " (" + PlaylistZone(deck_.playlist()).name() +
+        "), " + speed + " times as fast");
+  }
   const std::string path =
       options_.control.empty() ? DefaultControlPath(std::getenv) : options_.control;
   std::string error;
@@ -414,7 +431,8 @@ Frame Show::CurrentFrame(Millis now) {
     hyphenation_.AfterPlaylist();
   }
   // Both clocks read together: the real-time one may have been set or slewed since.
-  const Millis real = RealtimeMs();
+  const Millis real = wall_clock_.RealAt(now, RealtimeMs());
+  state_.wall.real_ms = real;
   scheduler_.SetClockOffset(real - now);
   if (scheduler_.Update(now) && log_slides_) {
     Log("slide " + std::to_string(scheduler_.current() + 1) + " at " + ClockTime(real) +
@@ -430,7 +448,6 @@ Frame Show::CurrentFrame(Millis now) {
           std::to_string(config::kSyncRejoinMs / 60000) + " minutes without a key");
     }
   }
-  state_.wall = {real, true};  // until the clock's trust and --at arrive (issue 13)
   UpdateProgramme();
   Frame frame = BuildFrame(deck_, scheduler_, state_, now);
   if (content_.disk_has_errors() && deck_.playlist().error_mark && !state_.black) {
@@ -530,7 +547,8 @@ Millis Show::WaitTime(Millis frame_now, bool drew) {
     wait = dog;
   }
   if (programme_due_) {  // the programme slides change then (a talk begins or ends)
-    const Millis due = std::max<Millis>(0, *programme_due_ - RealtimeMs());
+    const Millis due =
+        wall_clock_.MonoUntil(*programme_due_, wall_clock_.RealAt(NowMs(), RealtimeMs()));
     if (wait < 0 || due < wait) wait = due;
   }
   if (const Millis due = content_.timer().TimeToDue(NowMs());

@@ -1,17 +1,17 @@
 #include "check.h"
 
-#include <chrono>
-
 #include <cmath>
 #include <cstdio>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "contrast.h"
 #include "deck.h"
 #include "font_check.h"
 #include "hyphenation.h"
 #include "pictures.h"
+#include "playlist_time.h"
 #include "programme_slides.h"
 
 namespace kiosk {
@@ -209,14 +209,6 @@ std::vector<double> SlideContrasts(const Playlist& playlist, const std::vector<S
   return worst;
 }
 
-// The time --check shows programme slides at: now.
-WallTime CheckWall() {
-  return {std::chrono::duration_cast<std::chrono::milliseconds>(
-              std::chrono::system_clock::now().time_since_epoch())
-              .count(),
-          true};
-}
-
 }  // namespace
 
 LoadResult LoadAndReport(const std::string& path, const FileSystem& fs, std::ostream& err) {
@@ -287,9 +279,12 @@ int CheckPlaylist(const std::string& path, const FileSystem& fs, std::ostream& o
     for (const PictureProblem& problem : picture_problems) {
       diagnostics.push_back(PictureDiagnostic(path, Severity::kError, problem));
     }
-    // Every schedule a programme slide names, strictly; its slides as of now.
+    // Every schedule a programme slide names, strictly; its slides as of --at (or now).
     const Programmes programmes = LoadProgrammes(*result.playlist, fs, &diagnostics);
-    ExpandProgramme(&*result.playlist, programmes, CheckWall());
+    WallTime at;
+    if (std::string ignored; MomentFor(options.at, *result.playlist, &at.real_ms, &ignored)) {
+      ExpandProgramme(&*result.playlist, programmes, at);
+    }
     if (FindHyphenationDictionary(result.playlist->lang).empty()) {
       add(Severity::kWarning, "lang",
           "no hyphenation patterns for \"" + EchoForUser(result.playlist->lang) +
@@ -323,6 +318,27 @@ int CheckPlaylist(const std::string& path, const FileSystem& fs, std::ostream& o
       }
     }
   }
+  // Time rules: which slides show at --at's moment (or now, if any slide has a rule).
+  std::optional<std::vector<bool>> eligible;
+  std::string moment;
+  if (result.playlist) {
+    const Playlist& p = *result.playlist;
+    bool rules = !p.when.always();
+    for (const Slide& s : p.slides) rules = rules || !s.when.always();
+    WallTime wall;
+    std::string error;
+    if (!MomentFor(options.at, p, &wall.real_ms, &error)) {
+      add(Severity::kError, "--at", error);
+    } else if (rules || !options.at.empty()) {
+      const TimeZone zone = PlaylistZone(p);
+      eligible = EligibleSlides(p, wall, zone);
+      const CivilTime c = zone.ToLocal(wall.real_ms).civil;
+      char text[64];
+      std::snprintf(text, sizeof text, "%04d-%02d-%02d %02d:%02d", c.year, c.month, c.day, c.hour,
+                    c.minute);
+      moment = std::string(text) + " " + zone.name();
+    }
+  }
   std::size_t errors = 0;
   for (const Diagnostic& d : diagnostics) errors += d.severity == Severity::kError;
   const std::size_t warnings = diagnostics.size() - errors;
@@ -343,6 +359,13 @@ int CheckPlaylist(const std::string& path, const FileSystem& fs, std::ostream& o
       report["diagnostics"].push_back(std::move(j));
     }
     if (result.playlist) report["slides"] = result.playlist->slides.size();
+    if (eligible) {
+      report["at"] = moment;
+      report["shown"] = nlohmann::json::array();
+      for (std::size_t i = 0; i < eligible->size(); ++i) {
+        if ((*eligible)[i]) report["shown"].push_back(i + 1);
+      }
+    }
     if (!infos.empty()) {
       report["pictures"] = nlohmann::json::array();
       for (const auto& [file, info] : infos) {
@@ -408,6 +431,16 @@ int CheckPlaylist(const std::string& path, const FileSystem& fs, std::ostream& o
     out << path << ": slides[" << i << "]: body " << fits[i].body_px << " px at " << size << ", "
         << (fits[i].met_minimum ? "meets" : "BELOW") << " the minimum of " << fits[i].min_px
         << " px" << (fits[i].fits ? "" : ", DOES NOT FIT") << '\n';
+  }
+  if (eligible) {
+    std::string shown;
+    for (std::size_t i = 0; i < eligible->size(); ++i) {
+      if ((*eligible)[i]) shown += (shown.empty() ? "" : ", ") + std::to_string(i + 1);
+    }
+    out << path << ": at " << moment << ": "
+        << (shown.empty() ? std::string("no slide shows (the idle screen)")
+                          : "slides shown: " + shown)
+        << '\n';
   }
   out << path << ": ";
   if (errors == 0) {

@@ -36,6 +36,7 @@ struct CheckOptions {
   bool json = false;  // the whole report as one JSON object on `out`
   int width = 0;      // with a size and `fit`: report each slide's body size
   int height = 0;
+  std::string at;  // --at: which slides the time rules show then (also reported for now)
   // Lays the playlist out with real fonts (the SDL edge provides it; tests fake it).
   std::function<std::vector<SlideFit>(const Playlist&, const FontFiles&, const PictureSizes&, int w,
                                       int h)>

@@ -12,6 +12,7 @@
 #include "control.h"
 #include "diagnostics.h"
 #include "input.h"
+#include "local_time.h"
 
 namespace kiosk {
 namespace {
@@ -46,6 +47,7 @@ struct App {
   Options options;
   std::string size;
   std::string renderer = "auto";
+  std::string speed;
   bool check = false;
 
   App() {
@@ -74,6 +76,12 @@ struct App {
                    "Listen for `kiosk ctl` on this socket (default $RUNTIME_DIRECTORY/kiosk.sock "
                    "under systemd, else $XDG_RUNTIME_DIR/kiosk.sock)")
         ->type_name("PATH");
+    app.add_option("--at", options.at,
+                   "Act as if it were this moment: 2015-05-29T10:15 (local time in the "
+                   "playlist's timezone, or with +02:00 or Z), for time rules and clock fields")
+        ->type_name("TIME");
+    app.add_option("--speed", speed, "With --at: simulated time runs N times as fast (1 to 100000)")
+        ->type_name("N");
     app.footer(Footer());
     app.get_formatter()->column_width(26);
   }
@@ -177,6 +185,34 @@ CommandLine ParseCommandLine(int argc, const char* const* argv) {
     result.exit_code = kExitUsage;
     result.output = "kiosk: --json only goes with --check\n" + std::string(kUsageHint);
     return result;
+  }
+  if (a.app.count("--at") > 0) {
+    IsoDateTime iso;
+    std::string at_error;
+    if (!ParseIsoDateTime(result.options.at, &iso, &at_error) || !iso.has_time) {
+      result.exit_code = kExitUsage;
+      result.output = "kiosk: --at: expected a moment such as 2015-05-29T10:15, got \"" +
+                      EchoForUser(result.options.at) + "\"" +
+                      (at_error.empty() ? "" : " (" + EchoForUser(at_error) + ")") + "\n" +
+                      std::string(kUsageHint);
+      return result;
+    }
+  }
+  if (a.app.count("--speed") > 0) {
+    const std::string& v = a.speed;
+    const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), result.options.speed);
+    std::string problem;
+    if (a.app.count("--at") == 0) {
+      problem = "only goes with --at";
+    } else if (v.empty() || ec != std::errc() || end != v.data() + v.size() ||
+               !(result.options.speed >= 1 && result.options.speed <= 100000)) {
+      problem = "expected a number from 1 to 100000, got \"" + EchoForUser(v) + "\"";
+    }
+    if (!problem.empty()) {
+      result.exit_code = kExitUsage;
+      result.output = "kiosk: --speed: " + problem + "\n" + std::string(kUsageHint);
+      return result;
+    }
   }
   if (a.check) result.options.mode = Mode::kCheck;
   if (a.app.count("--render") > 0) {
