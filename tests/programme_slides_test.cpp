@@ -88,46 +88,48 @@ TEST_CASE("programme slides: one room now and next (German)") {
   CHECK(t.kicker == "Hafenkonferenz 2026");
   CHECK(t.title == "Saal 1");
   CHECK(t.text ==
-        "**Jetzt · 09:30–10:30**\n"
-        "Bürgerbeteiligung in Mecklenburg-Vorpommern: Erfahrungen aus zehn Jahren Zusammenarbeit "
-        "der Migrantenselbstorganisationen mit den Landkreisen\n"
+        "Jetzt · 09:30–10:30\n"
+        "**Bürgerbeteiligung in Mecklenburg-Vorpommern: Erfahrungen aus zehn Jahren Zusammenarbeit "
+        "der Migrantenselbstorganisationen mit den Landkreisen**\n"
         "Ein Werkstattbericht\n"
         "Dr. Małgorzata Kowalczyk, Tobias Grünewald\n\n"
-        "**Als Nächstes · 11:00–11:45**\n"
-        "Sprachförderung für Erwachsene\n"
+        "Als Nächstes · 11:00–11:45\n"
+        "**Sprachförderung für Erwachsene**\n"
         "Samira Haddad");
   // A break, then the next talk the same day.
   CHECK(Room("Saal 1", "2026-06-12T10:40+02:00").text ==
-        "**Jetzt**\nPause\n\n**Als Nächstes · 11:00–11:45**\nSprachförderung für Erwachsene\n"
+        "Jetzt\n**Pause**\n\nAls Nächstes · 11:00–11:45\n**Sprachförderung für Erwachsene**\n"
         "Samira Haddad");
   // Two talks overlap: both are now.
   CHECK(Room("Saal 1", "2026-06-12T11:35+02:00").text ==
-        "**Jetzt · 11:00–11:45**\nSprachförderung für Erwachsene\nSamira Haddad\n\n"
-        "**Jetzt · 11:30–12:00**\nOffene Fragerunde zur Sprachförderung\nJörg Schäfer\n\n"
-        "**Als Nächstes · 13:00–14:30**\nFörderanträge schreiben\nWerkstatt\nLeyla Aksoy");
+        "Jetzt · 11:00–11:45\n**Sprachförderung für Erwachsene**\nSamira Haddad\n\n"
+        "Jetzt · 11:30–12:00\n**Offene Fragerunde zur Sprachförderung**\nJörg Schäfer\n\n"
+        "Als Nächstes · 13:00–14:30\n**Förderanträge schreiben**\nWerkstatt\nLeyla Aksoy");
   // Across midnight; the next is two days later, on a day after a day without talks.
   CHECK(Room("Saal 1", "2026-06-12T23:45+02:00").text ==
-        "**Jetzt · 23:30–00:30**\nNachtcafé: Geschichten über Grenzen\nNour Al-Khatib\n\n"
-        "**Als Nächstes · So 14.6. 10:00–11:00**\nAbschlussplenum\nJonas Weiß, Fatma Yılmaz");
+        "Jetzt · 23:30–00:30\n**Nachtcafé: Geschichten über Grenzen**\nNour Al-Khatib\n\n"
+        "Als Nächstes · So 14.6. 10:00–11:00\n**Abschlussplenum**\nJonas Weiß, Fatma Yılmaz");
   CHECK(Room("Saal 1", "2026-06-13T00:10+02:00").text ==
-        "**Jetzt · 23:30–00:30**\nNachtcafé: Geschichten über Grenzen\nNour Al-Khatib\n\n"
-        "**Als Nächstes · Morgen 10:00–11:00**\nAbschlussplenum\nJonas Weiß, Fatma Yılmaz");
+        "Jetzt · 23:30–00:30\n**Nachtcafé: Geschichten über Grenzen**\nNour Al-Khatib\n\n"
+        "Als Nächstes · Morgen 10:00–11:00\n**Abschlussplenum**\nJonas Weiß, Fatma Yılmaz");
   CHECK(Room("Saal 1", "2026-06-13T18:00+02:00").text ==
-        "**Als Nächstes · Morgen 10:00–11:00**\nAbschlussplenum\nJonas Weiß, Fatma Yılmaz");
+        "Als Nächstes · Morgen 10:00–11:00\n**Abschlussplenum**\nJonas Weiß, Fatma Yılmaz");
   CHECK(Room("Saal 1", "2026-06-14T12:00+02:00").text ==
         "Das Programm in diesem Raum ist zu Ende.");
   // No speakers.
   CHECK(Room("Saal 2", "2026-06-12T10:00+02:00").text ==
-        "**Jetzt · 10:00–10:45**\nGesundheitsversorgung für Geflüchtete\n\n"
-        "**Als Nächstes · 14:00–14:45**\nWohnungssuche mit Duldung");
+        "Jetzt · 10:00–10:45\n**Gesundheitsversorgung für Geflüchtete**\n\n"
+        "Als Nächstes · 14:00–14:45\n**Wohnungssuche mit Duldung**");
 }
 
 TEST_CASE("programme slides: English") {
   CHECK(Room("Saal 1", "2026-06-12T10:40+02:00", "en-GB").text ==
-        "**Now**\nBreak\n\n**Next · 11:00–11:45**\nSprachförderung für Erwachsene\nSamira Haddad");
-  CHECK(Room("Saal 1", "2026-06-12T23:45+02:00", "en")
-            .text.find("**Next · Sun 14 Jun 10:00–11:00**") != std::string::npos);
-  CHECK(Room("Saal 1", "2026-06-13T18:00+02:00", "en").text.find("**Next · Tomorrow 10:00") !=
+        "Now\n**Break**\n\nNext · 11:00–11:45\n**Sprachförderung für Erwachsene**\nSamira "
+        "Haddad");
+  CHECK(
+      Room("Saal 1", "2026-06-12T23:45+02:00", "en").text.find("Next · Sun 14 Jun 10:00–11:00\n") !=
+      std::string::npos);
+  CHECK(Room("Saal 1", "2026-06-13T18:00+02:00", "en").text.find("Next · Tomorrow 10:00") !=
         std::string::npos);
 }
 
@@ -210,9 +212,9 @@ TEST_CASE("programme slides: hostile titles stay one plain line, bounded") {
   e.title = "a **bold** try\nwith a break\u2028and " + std::string(400, 'x');
   p.events = {e};
   const ProgrammeText t = ProgrammeSlideText(&p, {"f", "R"}, "de", "UTC", {1000, true});
-  CHECK(t.text.find("a * *bold* * try with a break and xxx") != std::string::npos);
+  CHECK(t.text.find("a ∗∗bold∗∗ try with a break and xxx") != std::string::npos);
   CHECK(t.text.find("x…") != std::string::npos);
-  CHECK(t.text.find("\n", t.text.find("a *")) == std::string::npos);
+  CHECK(t.text.find("\n", t.text.find("a ∗")) == std::string::npos);
 }
 
 }  // namespace kiosk

@@ -60,7 +60,8 @@ TimeZone ZoneOf(const Programme* programme, const std::string& playlist_zone) {
 }
 
 // One line of a schedule's text as slide text: line breaks and other controls become
-// spaces, "**" cannot switch to bold, and it is cut to `max` code points with "…".
+// spaces, an asterisk cannot switch to bold (it shows as U+2217), and it is cut to `max` code
+// points with "…".
 std::string Plain(const std::string& s, std::size_t max = config::kMaxProgrammeTitleChars) {
   std::string out;
   out.reserve(std::min(s.size(), max * 4));
@@ -83,8 +84,9 @@ std::string Plain(const std::string& s, std::size_t max = config::kMaxProgrammeT
       i += 2;
       continue;
     }
-    if (s[i] == '*' && !out.empty() && out.back() == '*') {
-      out += ' ';  // "**" would switch bold on or off
+    if (s[i] == '*') {
+      out += "∗";  // U+2217: "**" would switch bold on or off
+      continue;
     }
     out += s[i];
   }
@@ -155,15 +157,16 @@ std::string RoomText(const Programme& p, std::size_t room, const TimeZone& zone,
   std::string text;
   auto block = [&](const char* heading, const ProgrammeEvent& e) {
     if (!text.empty()) text += "\n\n";
-    text += std::string("**") + heading + " · " + When(e, zone, now, w, english, true) + "**\n" +
-            Plain(e.title);
+    // The title in bold: what a passer-by reads first.
+    text += std::string(heading) + " · " + When(e, zone, now, w, english, true) + "\n**" +
+            Plain(e.title) + "**";
     if (!e.subtitle.empty()) text += "\n" + Plain(e.subtitle);
     if (!e.speakers.empty()) text += "\n" + Speakers(e);
   };
   for (std::size_t i : r.now) block(w.now, p.events[i]);
   if (r.now.empty() && !r.next.empty() &&
       DayOf(zone.ToLocal(p.events[r.next.front()].start)) == DayOf(zone.ToLocal(now))) {
-    text += std::string("**") + w.now + "**\n" + w.brk;
+    text += std::string(w.now) + "\n**" + w.brk + "**";
   }
   for (std::size_t i : r.next) block(w.next, p.events[i]);
   if (r.now.empty() && r.next.empty()) text = w.ended;

@@ -3,12 +3,16 @@
 # frab/pretalx schedule.json):
 #  1. --check reads the schedule strictly: a broken one is an error naming its file and
 #     JSON path, a room it does not have is an error listing the rooms it has.
-#  2. live (SDL's dummy video driver): a talk that begins a few seconds after the start shows
+#  2. golden images: --render --at of a room's now/next slide at 1920x1080 and the foyer's
+#     at 1080x1920 match tests/golden/programme/ (--update writes them; look at them first).
+#  3. live (SDL's dummy video driver): a talk that begins a few seconds after the start shows
 #     at that moment, with nothing else waking kiosk (it wakes exactly at the change); a
 #     talk moved in the schedule shows after the hot reload; a broken save keeps the last
 #     good programme and says so in the log.
-#   programme_test.sh KIOSK
+#   programme_test.sh KIOSK [--update]
 set -euo pipefail
+UPDATE=${2:-}
+set -- "$1"
 
 # shellcheck source=tests/e2e/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -48,7 +52,28 @@ grep -qF 'slides[0].programme.room: "Saal 9" is not a room of' "$T/out" ||
 grep -qF 'its rooms: "Saal 1", "Saal 2", "Foyer"' "$T/out" || fail "known rooms: $(cat "$T/out")"
 ok "--check: an unknown room lists the rooms"
 
-# --- 2. live --------------------------------------------------------------------------------
+# --- 2. golden images ------------------------------------------------------------------------
+echo "== --render --at goldens"
+GOLDEN=$ROOT/tests/golden/programme
+"$KIOSK" --render "$T/wide" --size 1920x1080 --at 2026-06-12T09:40 "$GOLDEN/programme.json" >/dev/null
+"$KIOSK" --render "$T/tall" --size 1080x1920 --at 2026-06-12T09:40 "$GOLDEN/programme.json" >/dev/null
+cp "$T/wide/slide-001.png" "$T/saal1-1920x1080.png"
+cp "$T/tall/slide-002.png" "$T/foyer-1080x1920.png"
+for name in saal1-1920x1080.png foyer-1080x1920.png; do
+  if [[ $UPDATE == --update ]]; then
+    cp "$T/$name" "$GOLDEN/$name"
+    echo "updated $GOLDEN/$name"
+    continue
+  fi
+  # As golden_test.sh: pixels differing by more than 8 % in any channel, at most 0.2 %.
+  ae=$(/usr/bin/compare -metric AE -fuzz 8% "$GOLDEN/$name" "$T/$name" /dev/null 2>&1 || true)
+  ae=${ae%% *}
+  limit=$(($(/usr/bin/identify -format '%w*%h' "$GOLDEN/$name") / 500))
+  [[ $ae =~ ^[0-9]+$ ]] && ((ae <= limit)) || fail "$name: $ae pixels differ from the golden (limit $limit)"
+  ok "$name: $ae pixels differ (limit $limit)"
+done
+
+# --- 3. live --------------------------------------------------------------------------------
 echo "== live: a talk begins, a talk moves, a broken save"
 # schedule "NAME|START_OFFSET_S|MINUTES" ...: a schedule.json in Saal 1 with times from now
 # (whole seconds); $T/starts gets each event's start in ms since the epoch.
@@ -89,8 +114,8 @@ begins=$(sed -n 2p "$T/STARTS")
 KIOSK_LOG_SLIDES=1 "$KIOSK" --windowed --size 640x360 "$T/show/p.json" 2>"$T/log" >/dev/null </dev/null &
 APP_PID=$!
 wait_for 1 'first frame on screen'
-wait_for 1 'programme slide 1 .*Jetzt · [0-9:–]+\*\*\\nFrühstück'
-wait_for 1 'programme slide 1 .*Jetzt · [0-9:–]+\*\*\\nVortrag über Häfen'
+wait_for 1 'programme slide 1 .*Jetzt · [0-9:–]+\\n\*\*Frühstück'
+wait_for 1 'programme slide 1 .*Jetzt · [0-9:–]+\\n\*\*Vortrag über Häfen'
 late=$(($(now_ms) - begins))
 # Woken at the change (nothing else wakes kiosk); seen here within the 20 ms poll.
 ((late >= 0 && late < 300)) || fail "the talk showed ${late} ms after it began"
@@ -98,7 +123,7 @@ ok "a talk that begins shows when it begins (seen ${late} ms after it began)"
 
 schedule "Frühstück|-60|30" "Verlegt: Hafenrundfahrt|-30|30"
 wait_for 1 'reloaded'
-wait_for 1 'programme slide 1 .*Jetzt · [0-9:–]+\*\*\\nVerlegt: Hafenrundfahrt'
+wait_for 1 'programme slide 1 .*Jetzt · [0-9:–]+\\n\*\*Verlegt: Hafenrundfahrt'
 ok "a talk moved in the schedule shows after the hot reload"
 
 echo '{"schedule": {"conference": {"days": [{"rooms": {"Saal 1": [{"title": "x"}]}}]}}}' >"$T/show/schedule.new"
