@@ -209,12 +209,23 @@ TEST_CASE("programme slides: hostile titles stay one plain line, bounded") {
   ProgrammeEvent e;
   e.start = 0;
   e.end = 3'600'000;
-  e.title = "a **bold** try\nwith a break\u2028and " + std::string(400, 'x');
+  e.title = "a **bold** try\nwith a break\u2028and {time} " + std::string(400, 'x');
   p.events = {e};
   const ProgrammeText t = ProgrammeSlideText(&p, {"f", "R"}, "de", "UTC", {1000, true});
-  CHECK(t.text.find("a ∗∗bold∗∗ try with a break and xxx") != std::string::npos);
+  CHECK(t.text.find("a ∗∗bold∗∗ try with a break and {{time}} xxx") != std::string::npos);
   CHECK(t.text.find("x…") != std::string::npos);
   CHECK(t.text.find("\n", t.text.find("a ∗")) == std::string::npos);
+}
+
+TEST_CASE("programme slides: the words the hyphenation patterns are asked about") {
+  // None without a programme: a playlist without one has only its own words (e2e.reload
+  // counts their hyphenation points).
+  CHECK(ProgrammeWords({}).empty());
+  const std::string words = ProgrammeWords({{"f", Hafen()}});
+  for (const char* word : {"Jetzt", "Nächstes", "Morgen", "Migrantenselbstorganisationen",
+                           "Grünewald", "Werkstattbericht", "Foyer"}) {
+    CHECK(words.find(word) != std::string::npos);
+  }
 }
 
 }  // namespace kiosk

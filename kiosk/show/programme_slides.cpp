@@ -60,8 +60,9 @@ TimeZone ZoneOf(const Programme* programme, const std::string& playlist_zone) {
 }
 
 // One line of a schedule's text as slide text: line breaks and other controls become
-// spaces, an asterisk cannot switch to bold (it shows as U+2217), and it is cut to `max` code
-// points with "…".
+// spaces, an asterisk cannot switch to bold (it shows as U+2217), a brace cannot start a
+// live field ("{" is written "{{", as slide text writes a literal brace), and it is cut to `max`
+// code points with "…".
 std::string Plain(const std::string& s, std::size_t max = config::kMaxProgrammeTitleChars) {
   std::string out;
   out.reserve(std::min(s.size(), max * 4));
@@ -87,6 +88,9 @@ std::string Plain(const std::string& s, std::size_t max = config::kMaxProgrammeT
     if (s[i] == '*') {
       out += "∗";  // U+2217: "**" would switch bold on or off
       continue;
+    }
+    if (s[i] == '{' || s[i] == '}') {
+      out += s[i];  // doubled: a literal brace, not a live field ({time}) of slide text
     }
     out += s[i];
   }
@@ -296,6 +300,7 @@ std::optional<Millis> NextProgrammeChange(const Playlist& playlist, const Progra
 
 std::string ProgrammeWords(const Programmes& programmes) {
   std::string words;
+  if (programmes.empty()) return words;  // the playlist's own words are all there are
   for (const Words* w : {&kGerman, &kEnglish}) {
     for (const char* s : {w->now, w->next, w->brk, w->tomorrow, w->ended, w->room_ended,
                           w->overview, w->programme}) {
