@@ -72,6 +72,27 @@ TEST_CASE("ParseCommandLine: options") {
   }
 }
 
+TEST_CASE("ParseCommandLine: --at and --speed") {
+  CommandLine cl = Parse({"--at", "2015-05-29T10:15", "--speed", "60", "p.json"});
+  CHECK(cl.exit_code == -1);
+  CHECK(cl.options.at == "2015-05-29T10:15");
+  CHECK(cl.options.speed == 60);
+  CHECK(Parse({"--at", "2015-05-29T10:15+02:00", "--check", "p.json"}).exit_code == -1);
+  CHECK(Parse({"--at", "2015-05-29T10:15"}).options.speed == 1);
+  for (const auto& args :
+       std::vector<std::vector<const char*>>{{"--at", "2015-05-29"},  // a moment, not a day
+                                             {"--at", "2015-05-29T25:00"},
+                                             {"--at", "tomorrow"},
+                                             {"--speed", "10"},  // only with --at
+                                             {"--at", "2015-05-29T10:15", "--speed", "0"},
+                                             {"--at", "2015-05-29T10:15", "--speed", "100001"},
+                                             {"--at", "2015-05-29T10:15", "--speed", "fast"}}) {
+    const CommandLine bad = Parse(args);
+    CHECK(bad.exit_code == kExitUsage);
+    CHECK(bad.output.find("kiosk: --") == 0);
+  }
+}
+
 TEST_CASE("ParseCommandLine: --help") {
   const CommandLine cl = Parse({"--help"});
   CHECK(cl.exit_code == kExitOk);

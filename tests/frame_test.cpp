@@ -147,3 +147,20 @@ TEST_CASE("BuildFrame: the theme's background picture under the slides, the logo
   CHECK(black.under.empty());
   CHECK(black.over.empty());
 }
+
+TEST_CASE("BuildFrame: the counter counts the eligible slides; none eligible is the idle screen") {
+  Fixture f;
+  f.s.Update(0);
+  f.s.SetEligible({false, true}, 0);
+  auto frame = BuildFrame(f.deck, f.s, f.st, 5000);
+  REQUIRE(frame.texts.size() == 1);
+  CHECK(frame.texts[0].text == "1 / 1");
+  f.s.SetEligible({false, false}, 6000);
+  CHECK(BuildFrame(f.deck, f.s, f.st, 6400).layers.size() == 1);  // fading out
+  frame = BuildFrame(f.deck, f.s, f.st, 7000);
+  CHECK(frame.layers.empty());
+  CHECK(frame.texts.empty());
+  CHECK(frame.rects.empty());
+  CHECK(frame.background == f.deck.playlist().theme.background);
+  CHECK(NextFrameChange(f.deck, f.s, f.st, 7000) == -1);  // still until the rules change
+}

@@ -110,6 +110,18 @@ docs = [
       for sync in ("clock", "off", "Clock", "ntp", "", True, None, 1)],
     *[{"slides": slides(), "announcement": text}
       for text in ("Workshop 3 jetzt in Raum B", "", "ä" * 5000, "ä" * 5001, 5, None, ["a"])],
+    # Time rules and the zone.
+    *[{"slides": slides(), "timezone": zone}
+      for zone in ("Europe/Berlin", "UTC", 5, None)],
+    *[{"slides": slides(when=when)} for when in (
+        {}, {"times": ["09:00-12:00", "22:00-02:00"]}, {"weekdays": ["mon-fri", "Samstag"]},
+        {"dates": ["2015-05-29", "2016-02-27/2016-03-01"]},
+        {"from": "2015-05-29T18:00", "until": "2015-05-31"},
+        {"times": []}, {"weekdays": []}, {"dates": []}, {"times": "09:00-12:00"},
+        {"times": ["9"]}, {"weekdays": ["mon,tue"]}, {"dates": ["29.05.2015"]},
+        {"from": 2015}, {"until": "morgen"}, {"tage": ["mon"]}, "always", None)],
+    {"slides": slides(), "when": {"weekdays": ["sat", "so"]}},
+    {"slides": slides(), "when": []},
     # Unknown keys, at every level, also with control characters in them.
     {"slides": slides(), "titel": 1},
     {"slides": slides(titel="t")},
@@ -183,6 +195,13 @@ kiosk_only = [
     '{"slides": [{"text": "a", "text": "b"}]}',  # a duplicate key
     {"slides": [{"qr": "\u00e4" * 2000}]},  # 2000 characters, but 4000 bytes: too many for a QR code
     {"slides": [{"image": "missing.png"}]},  # kiosk --check reads every picture
+    {"slides": slides(), "timezone": "Europe/Bärlin"},  # the tz database decides
+    {"slides": slides(when={"times": ["25:00-26:00"]})},
+    {"slides": slides(when={"times": ["10:00-10:00"]})},
+    {"slides": slides(when={"weekdays": ["funday"]})},
+    {"slides": slides(when={"dates": ["2015-02-29"]})},
+    {"slides": slides(when={"dates": ["2015-06-03/2015-06-01"]})},
+    {"slides": slides(when={"from": "2015-05-30", "until": "2015-05-29"})},
 ]
 
 failures = 0

@@ -46,6 +46,10 @@ inline constexpr long long kAnnouncementFadeMs = 400;
 // another key (unless paused: a paused show waits for a person).
 inline constexpr long long kSyncRejoinMs = 10LL * 60 * 1000;
 
+// Until the real-time clock is trusted (platform/clock_trust.h) the show asks again at
+// every wake (a clock set wakes it) and at least this often.
+inline constexpr long long kClockTrustCheckMs = 10'000;
+
 // What a playlist may hold. Past these, no screen could show the text readably and laying
 // it out would take seconds (every slide is laid out for --check --size and uniform_size):
 // validation rejects the file, naming the slide and the limit. Characters are code points.

@@ -228,6 +228,20 @@ Millis NextEligibilityEdge(const Playlist& playlist, const WallTime& wall, const
   return NextEdge(rules, wall.real_ms, zone);
 }
 
+std::optional<std::vector<bool>> EligibilityWatch::Check(const Playlist& playlist,
+                                                         long long version, const WallTime& wall) {
+  if (version == version_ && wall.trusted == trusted_ && wall.real_ms >= at_ &&
+      (next_edge_ < 0 || wall.real_ms < next_edge_)) {
+    return std::nullopt;
+  }
+  const TimeZone zone = PlaylistZone(playlist);
+  version_ = version;
+  at_ = wall.real_ms;
+  trusted_ = wall.trusted;
+  next_edge_ = NextEligibilityEdge(playlist, wall, zone);
+  return EligibleSlides(playlist, wall, zone);
+}
+
 bool MomentFor(const std::string& at, const Playlist& playlist, Millis* real_ms,
                std::string* error) {
   if (at.empty()) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -39,6 +40,25 @@ std::vector<bool> EligibleSlides(const Playlist& playlist, const WallTime& wall,
                                  const TimeZone& zone);
 // The next real time after `wall` at which EligibleSlides may change; -1 if never.
 Millis NextEligibilityEdge(const Playlist& playlist, const WallTime& wall, const TimeZone& zone);
+
+// When the show evaluates the rules again: the first time, after a reload (another
+// `version`), at or after the next edge, when the clock went backwards (a step back; the
+// old edge would otherwise lie far ahead and a slide stay until then) and when the trust
+// in the clock changes. Between those the answer cannot change.
+class EligibilityWatch {
+ public:
+  // The slides' eligibility when it had to be evaluated again, else nothing.
+  std::optional<std::vector<bool>> Check(const Playlist& playlist, long long version,
+                                         const WallTime& wall);
+  // The real time of the next edge; -1 if none.
+  Millis next_edge() const { return next_edge_; }
+
+ private:
+  long long version_ = -1;
+  Millis at_ = 0;
+  Millis next_edge_ = -1;
+  bool trusted_ = true;
+};
 
 // The moment --at names (in the playlist's zone, wall_clock.h's ResolveAt), or the real-time
 // clock's now if `at` is empty: the time --render and --check show.

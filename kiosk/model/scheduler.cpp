@@ -39,19 +39,19 @@ bool Scheduler::Update(Millis now) {
     synced_ = true;
     jump_ = Jump::kFade;
   }
-  if (!paused_ && clock_ && synced_) {
+  if (!paused_ && !idle_ && clock_ && synced_) {
     if (first) jump_ = Jump::kCut;  // the first picture: straight to the clock's slide
     const bool changed = Align(now);
     if (transition_running_ && now - transition_at_ >= transition_) transition_running_ = false;
     return changed;
   }
   if (transition_running_ && now - transition_at_ >= transition_) transition_running_ = false;
-  if (paused_) return false;
+  if (paused_ || idle_) return false;
   bool changed = false;
   // After a long stall (suspend, debugger), skip ahead instead of flipping through slides.
   if (now - shown_at_ > 2 * Duration() + transition_) {
     previous_ = current_;
-    current_ = (current_ + 1) % durations_.size();
+    current_ = Step(current_, 1);
     shown_at_ = now;
     transition_running_ = false;
     return true;
@@ -59,7 +59,7 @@ bool Scheduler::Update(Millis now) {
   while (now - shown_at_ >= Duration()) {
     const Millis due = shown_at_ + Duration();
     previous_ = current_;
-    current_ = (current_ + 1) % durations_.size();
+    current_ = Step(current_, 1);
     shown_at_ = due;  // no drift: the next slide's time starts when this one's ended
     transition_at_ = due;
     transition_running_ = transition_ > 0 && now - due < transition_ && previous_ != current_;
@@ -69,7 +69,16 @@ bool Scheduler::Update(Millis now) {
 }
 
 bool Scheduler::Align(Millis now) {
-  const ClockPosition p = PositionAt(durations_, now + clock_offset_);
+  // The cycle is over the eligible slides only.
+  std::vector<Millis> durations;
+  std::vector<std::size_t> index;
+  for (std::size_t i = 0; i < durations_.size(); ++i) {
+    if (!eligible(i)) continue;
+    durations.push_back(durations_[i]);
+    index.push_back(i);
+  }
+  ClockPosition p = PositionAt(durations, now + clock_offset_);
+  p.slide = index[p.slide];
   const Millis start = p.start - clock_offset_;
   const bool changed = p.slide != current_;
   if (changed) {
@@ -119,13 +128,81 @@ void Scheduler::Show(std::size_t index, Millis now) {
   transition_running_ = transition_ > 0;
 }
 
-void Scheduler::Next(Millis now) { Show((current_ + 1) % count(), now); }
-void Scheduler::Previous(Millis now) { Show((current_ + count() - 1) % count(), now); }
-void Scheduler::First(Millis now) { Show(0, now); }
-void Scheduler::Last(Millis now) { Show(count() - 1, now); }
+void Scheduler::Next(Millis now) {
+  if (!idle_) Show(Step(current_, 1), now);
+}
+void Scheduler::Previous(Millis now) {
+  if (!idle_) Show(Step(current_, count() - 1), now);
+}
+void Scheduler::First(Millis now) {
+  if (!idle_) Show(Step(count() - 1, 1), now);
+}
+void Scheduler::Last(Millis now) {
+  if (!idle_) Show(Step(0, count() - 1), now);
+}
 
 void Scheduler::GoTo(std::size_t index, Millis now) {
-  if (index < count()) Show(index, now);
+  if (index < count() && eligible(index) && !idle_) Show(index, now);
+}
+
+std::size_t Scheduler::Step(std::size_t from, std::size_t step) const {
+  std::size_t i = from;
+  for (std::size_t n = 0; n < count(); ++n) {
+    i = (i + step) % count();
+    if (eligible(i)) return i;
+  }
+  return from;
+}
+
+void Scheduler::SetEligible(std::vector<bool> eligible, Millis now) {
+  eligible.resize(count(), true);
+  if (eligible == eligible_ && (eligible_.empty() || idle_ || eligible_[current_])) return;
+  const bool changed = eligible != eligible_;
+  eligible_ = std::move(eligible);
+  const bool none = std::none_of(eligible_.begin(), eligible_.end(), [](bool b) { return b; });
+  // On the clock, the cycle is another now: re-align (with a crossfade).
+  if (changed && clock_ && synced_) jump_ = Jump::kFade;
+  if (none) {
+    if (!idle_) {
+      // The last slide fades out to the idle screen.
+      idle_ = true;
+      previous_ = current_;
+      transition_at_ = now;
+      transition_running_ = transition_ > 0 && updated_;
+    }
+    return;
+  }
+  if (idle_) {
+    // Back from idle: straight to the first eligible slide from the current one on.
+    idle_ = false;
+    if (!eligible_[current_]) current_ = Step(current_, 1);
+    shown_at_ = now;
+    paused_elapsed_ = 0;
+    transition_running_ = false;
+    return;
+  }
+  if (eligible_[current_]) return;
+  // The slide on screen may not show any more: the next one, now, with the crossfade.
+  previous_ = current_;
+  current_ = Step(current_, 1);
+  shown_at_ = now;
+  paused_elapsed_ = 0;
+  transition_at_ = now;
+  transition_running_ = transition_ > 0 && updated_;
+  fade_on_clock_ = false;
+}
+
+std::size_t Scheduler::EligibleCount() const {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < count(); ++i) n += eligible(i);
+  return n;
+}
+
+std::size_t Scheduler::EligiblePosition() const {
+  if (idle_) return 0;
+  std::size_t n = 0;
+  for (std::size_t i = 0; i <= current_ && i < count(); ++i) n += eligible(i);
+  return n;
 }
 
 void Scheduler::TogglePause(Millis now) {
@@ -169,7 +246,7 @@ double Scheduler::TransitionProgress(Millis now) const {
 }
 
 Millis Scheduler::TimeToAdvance(Millis now) const {
-  if (paused_) return -1;
+  if (paused_ || idle_) return -1;
   if (clock_ && (synced_ ? jump_ != Jump::kNone : now - left_at_ >= rejoin_after_)) return 0;
   Millis next = std::max<Millis>(0, Duration() - (now - shown_at_));
   if (clock_ && !synced_) next = std::min(next, left_at_ + rejoin_after_ - now);

@@ -48,6 +48,18 @@ class Scheduler {
   bool follows_clock() const { return clock_; }
   bool on_clock() const { return clock_ && synced_; }
 
+  // Which slides may show now (time rules: time_rules.h), one flag per slide; missing
+  // flags count as true. A current slide that may not show any more gives way at once, with
+  // the crossfade; with none eligible the show is idle (the edge draws no slide). Update,
+  // Next, Previous, First, Last and the clock (its cycle is over the eligible slides only)
+  // skip the others, GoTo ignores them.
+  void SetEligible(std::vector<bool> eligible, Millis now);
+  bool eligible(std::size_t index) const { return index >= eligible_.size() || eligible_[index]; }
+  bool idle() const { return idle_; }
+  // The eligible slides, and the current one's place among them (1-based; 0 when idle).
+  std::size_t EligibleCount() const;
+  std::size_t EligiblePosition() const;
+
   std::size_t current() const { return current_; }
   std::size_t count() const { return durations_.size(); }
   bool paused() const { return paused_; }
@@ -73,6 +85,8 @@ class Scheduler {
   // Puts the show where the clock says; `jump_` says how a change that is not the
   // clock's own next slide looks. True if the slide changed.
   bool Align(Millis now);
+  // The next (step 1) or previous (step count-1) eligible slide after `from`; `from` if none.
+  std::size_t Step(std::size_t from, std::size_t step) const;
 
   std::vector<Millis> durations_;
   Millis transition_ = 0;
@@ -91,6 +105,8 @@ class Scheduler {
   Millis left_at_ = 0;  // the last navigation while off the clock
   Millis clock_offset_ = 0;
   Jump jump_ = Jump::kNone;
+  std::vector<bool> eligible_;  // empty: all
+  bool idle_ = false;           // no slide is eligible
   bool fade_on_clock_ = false;  // the running crossfade began where the clock said  // pending: the
                                 // next Align is a jump, not the clock's own step
 };

@@ -78,12 +78,25 @@ int RenderSlides(const Options& options, const std::string& playlist_path) {
     CanvasDrawer drawer([&fonts](const TextItem& item) { return RasteriseLine(fonts, item); },
                         &pictures, -1);
     const Millis settled = TransitionOf(deck.playlist());
-    for (std::size_t i = 0; i < scheduler.count(); ++i) {
-      scheduler.GoTo(i, 0);
+    // With --at, only the slides the time rules show then (each keeps its number), or the
+    // idle screen if none; without it, every slide.
+    std::vector<bool> eligible(scheduler.count(), true);
+    if (!options.at.empty()) {
+      eligible = EligibleSlides(deck.playlist(), state.wall, PlaylistZone(deck.playlist()));
+      scheduler.SetEligible(eligible, 0);
+    }
+    const bool idle = scheduler.idle();
+    for (std::size_t i = 0; i < (idle ? 1 : scheduler.count()); ++i) {
+      char name[32];
+      std::snprintf(name, sizeof name, idle ? "idle.png" : "slide-%03zu.png", i + 1);
+      if (!idle && !eligible[i]) {
+        std::cout << (std::filesystem::path(options.render_dir) / name).string()
+                  << ": not shown at " << options.at << " (time rules)\n";
+        continue;
+      }
+      if (!idle) scheduler.GoTo(i, 0);
       drawer.Draw(BuildFrame(deck, scheduler, state, settled), deck,
                   PixelView{pixels.data(), w, h, w});
-      char name[32];
-      std::snprintf(name, sizeof name, "slide-%03zu.png", i + 1);
       const std::string file = (std::filesystem::path(options.render_dir) / name).string();
       // Opaque RGB: a quarter less for zlib to squeeze than ARGB.
       for (std::size_t p = 0; p < pixels.size(); ++p) {
@@ -94,6 +107,10 @@ int RenderSlides(const Options& options, const std::string& playlist_path) {
       if (!WritePng(file, rgb.data(), w, h, w * 3, &error)) {
         Log("cannot write " + file + ": " + error);
         status = kExitError;
+        break;
+      }
+      if (idle) {
+        std::cout << file << ": no slide shown at " << options.at << " (time rules)\n";
         break;
       }
       const SlideLayout& layout = deck.Layout(i);

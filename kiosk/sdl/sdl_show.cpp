@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -14,6 +15,7 @@
 #include <optional>
 #include <string>
 
+#include "clock_trust.h"
 #include "clock_watch.h"
 #include "config.h"
 #include "content.h"
@@ -182,7 +184,26 @@ class Show {
   std::optional<Millis> programme_due_;
   bool programme_dirty_ = true;
   WallTime programme_wall_;
+  // Time rules: which slides may show (evaluated again at the next edge, after a reload...).
+  EligibilityWatch rules_;
+  // Whether the real-time clock can be trusted yet (clock_trust.h); --at's always is.
+  bool ClockTrust();
+  std::optional<bool> trusted_;  // as last logged
 };
+
+bool Show::ClockTrust() {
+  if (wall_clock_.simulated() || trusted_.value_or(false)) return true;
+  std::string why;
+  const bool trusted = ClockTrusted(ReadClockFacts(), &why);
+  if (trusted_ != trusted) {
+    Log(trusted ? "the system clock is synchronised (" + why + "): time rules apply"
+                : "the system clock is not synchronised yet (" + why +
+                      "): slides with a \"when\" are not shown, the playlist's \"when\" is "
+                      "ignored and clock fields are hidden until it is");
+    trusted_ = trusted;
+  }
+  return trusted;
+}
 
 bool Show::OpenDisplay() {
   if (!display_.Open(
@@ -433,8 +454,18 @@ Frame Show::CurrentFrame(Millis now) {
   // Both clocks read together: the real-time one may have been set or slewed since.
   const Millis real = wall_clock_.RealAt(now, RealtimeMs());
   state_.wall.real_ms = real;
+  state_.wall.trusted = ClockTrust();
   scheduler_.SetClockOffset(real - now);
-  if (scheduler_.Update(now) && log_slides_) {
+  const std::size_t was = scheduler_.idle() ? SIZE_MAX : scheduler_.current();
+  if (auto eligible = rules_.Check(deck_.playlist(), version_, state_.wall)) {
+    scheduler_.SetEligible(std::move(*eligible), now);
+  }
+  const bool changed =
+      scheduler_.Update(now) || was != (scheduler_.idle() ? SIZE_MAX : scheduler_.current());
+  if (changed && log_slides_ && scheduler_.idle()) {
+    Log("idle (no slide may show now) at " + ClockTime(real) + " UTC (real time " +
+        std::to_string(real) + " ms)");
+  } else if (changed && log_slides_) {
     Log("slide " + std::to_string(scheduler_.current() + 1) + " at " + ClockTime(real) +
         " UTC (real time " + std::to_string(real) + " ms)" +
         (scheduler_.on_clock() ? ", on the clock" : ""));
@@ -550,6 +581,14 @@ Millis Show::WaitTime(Millis frame_now, bool drew) {
     const Millis due =
         wall_clock_.MonoUntil(*programme_due_, wall_clock_.RealAt(NowMs(), RealtimeMs()));
     if (wait < 0 || due < wait) wait = due;
+  }
+  if (!state_.wall.trusted && (wait < 0 || wait > config::kClockTrustCheckMs)) {
+    wait = config::kClockTrustCheckMs;  // ask the clock again
+  }
+  if (rules_.next_edge() >= 0) {  // a time rule's edge: wake exactly then
+    const Millis edge =
+        wall_clock_.MonoUntil(rules_.next_edge(), wall_clock_.RealAt(NowMs(), RealtimeMs()));
+    if (wait < 0 || edge < wait) wait = edge;
   }
   if (const Millis due = content_.timer().TimeToDue(NowMs());
       due >= 0 && (wait < 0 || due < wait)) {

@@ -77,9 +77,14 @@ Frame BuildFrame(Deck& deck, const Scheduler& scheduler, const ShowState& state,
   if (auto out = scheduler.FadingOut(now)) {
     const auto in = static_cast<std::uint8_t>(std::lround(255 * scheduler.TransitionProgress(now)));
     frame.layers.push_back({*out, static_cast<std::uint8_t>(255 - in)});
-    frame.layers.push_back({scheduler.current(), in});
-  } else {
+    if (!scheduler.idle()) frame.layers.push_back({scheduler.current(), in});
+  } else if (!scheduler.idle()) {
     frame.layers.push_back({scheduler.current(), 255});
+  }
+  if (scheduler.idle()) {
+    // No slide may show now (time rules): the theme's background and logo, and a band.
+    AddBand(&frame, deck, state, now);
+    return frame;
   }
 
   const int margin = frame.clip.x;
@@ -111,7 +116,9 @@ Frame BuildFrame(Deck& deck, const Scheduler& scheduler, const ShowState& state,
   if (!state.pending_digits.empty()) {
     counter = "\xE2\x86\x92 " + state.pending_digits + " / " + std::to_string(scheduler.count());
   } else if (playlist.show_counter) {
-    counter = std::to_string(scheduler.current() + 1) + " / " + std::to_string(scheduler.count());
+    // Among the slides that may show now (time rules).
+    counter = std::to_string(scheduler.EligiblePosition()) + " / " +
+              std::to_string(scheduler.EligibleCount());
   }
   if (!counter.empty()) {
     const int tw = m.Width(counter, FontStyle::kRegular, px);
@@ -136,6 +143,7 @@ Millis SlidesChange(const Deck& deck, const Scheduler& scheduler, const ShowStat
   Millis next = scheduler.TimeToAdvance(now);
   if (state.black) return next;
   if (scheduler.FadingOut(now)) return 0;
+  if (scheduler.idle()) return -1;
   if (deck.playlist().show_progress) {
     const Millis step = ProgressStep(scheduler.Duration(), deck.width());
     const Millis elapsed = scheduler.Elapsed(now);

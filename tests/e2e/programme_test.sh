@@ -104,14 +104,15 @@ wait_for() {
   done
   fail "no ${n}th log line matching /$re/ within 10 s"
 }
-# One slide of an hour: nothing but the programme wakes kiosk.
+# One slide of an hour: nothing but the programme wakes kiosk (a trusted clock: an untrusted
+# one wakes it every 10 s, and programme slides then show nothing time-bound).
 cat >"$T/show/p.json" <<'EOF'
 { "lang": "zz", "duration": 3600, "slides": [ { "programme": { "file": "schedule.json", "room": "Saal 1" } } ] }
 EOF
 schedule "Frühstück|-60|30" "Vortrag über Häfen|4|30"
 begins=$(sed -n 2p "$T/STARTS")
 : >"$T/log"
-KIOSK_LOG_SLIDES=1 "$KIOSK" --windowed --size 640x360 "$T/show/p.json" 2>"$T/log" >/dev/null </dev/null &
+KIOSK_CLOCK_TRUSTED=1 KIOSK_LOG_SLIDES=1 "$KIOSK" --windowed --size 640x360 "$T/show/p.json" 2>"$T/log" >/dev/null </dev/null &
 APP_PID=$!
 wait_for 1 'first frame on screen'
 wait_for 1 'programme slide 1 .*Jetzt · [0-9:–]+\\n\*\*Frühstück'
