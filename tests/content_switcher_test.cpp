@@ -45,7 +45,7 @@ struct FakeSource : ContentSource {
   std::optional<Content> ErrorScreen(const std::string& path,
                                      const std::vector<std::string>& shown) override {
     if (!error_screen_has_font) return std::nullopt;
-    Content c{ErrorScreenPlaylist(path, shown), {}, {}};
+    Content c{ErrorScreenPlaylist(path, shown), {}, {}, {}};
     c.fonts.regular = "/usr/share/fonts/DejaVuSans.ttf";
     c.fonts.bold = "/usr/share/fonts/DejaVuSans-Bold.ttf";
     return c;
@@ -512,4 +512,39 @@ TEST_CASE("HyphenationKeeper: an announcement's new words load released patterns
 }
 
 }  // namespace
+}  // namespace kiosk
+
+namespace kiosk {
+
+TEST_CASE("ContentSwitcher: a schedule that cannot be read keeps the last good programme") {
+  Rig r;
+  Content c = Good(2);
+  Slide programme_slide;
+  programme_slide.programme = ProgrammeRef{"/srv/schedule.json", "Saal 1"};
+  c.playlist.slides.push_back(programme_slide);
+  Programme first;
+  first.title = "erste Fassung";
+  c.programmes["/srv/schedule.json"] = std::make_shared<const Programme>(first);
+  r.source.next = c;
+  REQUIRE(r.switcher.Start());
+  CHECK(r.switcher.programmes().at("/srv/schedule.json")->title == "erste Fassung");
+  const auto watched = r.switcher.watched();
+  CHECK(std::find(watched.begin(), watched.end(), "/srv/schedule.json") != watched.end());
+  // Broken now: the content loads without it; the last good one stays.
+  r.source.next->programmes.clear();
+  r.switcher.Reload();
+  CHECK(r.switcher.programmes().at("/srv/schedule.json")->title == "erste Fassung");
+  CHECK(r.Logged("/srv/schedule.json: cannot be used now; still showing the last good programme"));
+  // Fixed: the new one.
+  Programme second;
+  second.title = "zweite Fassung";
+  r.source.next->programmes["/srv/schedule.json"] = std::make_shared<const Programme>(second);
+  r.switcher.Reload();
+  CHECK(r.switcher.programmes().at("/srv/schedule.json")->title == "zweite Fassung");
+  // A playlist that no longer names it lets it go.
+  r.source.next = Good(2);
+  r.switcher.Reload();
+  CHECK(r.switcher.programmes().empty());
+}
+
 }  // namespace kiosk

@@ -841,12 +841,15 @@ TEST_CASE("slides/playlist.schema.json has exactly the validator's keys and numb
     if (object == "theme.logo") return schema["$defs"]["logo"]["properties"];
     if (object == "slides[].image") return schema["$defs"]["image"]["properties"];
     if (object == "slides[].qr") return schema["$defs"]["qr"]["properties"];
+    if (object == "slides[].programme") return schema["$defs"]["programme"]["properties"];
     if (object == "background") return schema["$defs"]["backdrop"]["properties"];
     if (object == "when") return schema["$defs"]["when"]["properties"];
     return schema["properties"];
   };
-  const std::string_view objects[] = {"",           "theme",          "slides[]",   "theme.logo",
-                                      "background", "slides[].image", "slides[].qr", "when"};
+  const std::string_view objects[] = {
+      "",           "theme",          "slides[]",    "theme.logo",
+      "background", "slides[].image", "slides[].qr", "slides[].programme",
+      "when"};
   for (std::string_view object : objects) {
     CAPTURE(object);
     std::vector<std::string> in_schema;

@@ -79,6 +79,15 @@ inline constexpr long long kMaxPlaylistBytes = 4LL * 1024 * 1024;
 // for theme.font): a CJK font is about 20 MiB, a colour emoji font about 10 MiB.
 inline constexpr long long kMaxFontBytes = 64LL * 1024 * 1024;
 
+// The conference programme (a frab/pretalx schedule.json a slide's "programme" names).
+// A congress's schedule with abstracts is a few MiB and about 1000 events.
+inline constexpr long long kMaxScheduleBytes = 16LL * 1024 * 1024;
+inline constexpr int kMaxProgrammeEvents = 5000;
+inline constexpr int kMaxProgrammeRooms = 200;
+inline constexpr int kMaxProgrammeEventHours = 7 * 24;  // one event's duration, at most a week
+// A title longer than this is cut with "…" on a programme slide (a slide is read in passing).
+inline constexpr int kMaxProgrammeTitleChars = 200;
+
 // Pictures (issue 12). Every number is checked against the file's header before anything
 // is allocated for its pixels, so a small file that claims 100000x100000 pixels (a
 // decompression bomb) costs nothing.

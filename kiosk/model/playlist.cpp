@@ -25,8 +25,9 @@ constexpr std::string_view kTopKeys[] = {
 constexpr std::string_view kThemeKeys[] = {
     "background", "foreground",    "accent",        "font",         "font_file", "margin",
     "align",      "max_text_size", "min_text_size", "uniform_size", "logo"};
-constexpr std::string_view kSlideKeys[] = {"kicker",     "title", "text", "duration", "align",
-                                           "background", "image", "qr",   "when"};
+constexpr std::string_view kSlideKeys[] = {"kicker",     "title", "text", "duration",  "align",
+                                           "background", "image", "qr",   "programme", "when"};
+constexpr std::string_view kProgrammeKeys[] = {"file", "room"};
 constexpr std::string_view kImageKeys[] = {"file", "fit", "focus", "position"};
 constexpr std::string_view kBackdropKeys[] = {"file", "fit", "focus", "overlay"};
 constexpr std::string_view kQrKeys[] = {"text", "caption", "position"};
@@ -578,6 +579,39 @@ void QrValue(Checker& c, const json& v, const std::string& path, std::optional<Q
   }
 }
 
+// "programme": "schedule.json" (every room) or {"file", "room"}.
+void ProgrammeValue(Checker& c, const json& v, const std::string& path,
+                    const std::string& playlist_file, std::optional<ProgrammeRef>* out) {
+  ProgrammeRef ref;
+  const json* file = &v;
+  if (v.is_object()) {
+    c.UnknownKeys(v, path, kProgrammeKeys);
+    const auto it = v.find("file");
+    if (it == v.end()) {
+      c.Error(path, "needs a \"file\" (the schedule.json that frab or pretalx export)");
+      return;
+    }
+    file = &*it;
+    c.String(v, path, "room", &ref.room);
+    if (ref.room == "*") ref.room.clear();
+  } else if (!v.is_string()) {
+    c.Error(path, "must be a schedule file name or {\"file\", \"room\"}, not " + TypeName(v));
+    return;
+  }
+  const std::string at = v.is_object() ? path + ".file" : path;
+  if (!file->is_string() || file->get_ref<const std::string&>().empty()) {
+    c.Error(at, "must name a schedule file (like \"schedule.json\"), not " +
+                    (file->is_string() ? std::string("\"\"") : TypeName(*file)));
+    return;
+  }
+  if (file->get_ref<const std::string&>().find('\0') != std::string::npos) {
+    c.Error(at, "must not contain a NUL character (\\u0000)");
+    return;
+  }
+  ref.file = ResolveFile(file->get<std::string>(), playlist_file);
+  *out = std::move(ref);
+}
+
 // "when" (playlist_time.h), its problems as this file's.
 void WhenValue(Checker& c, const json& v, const std::string& path, TimeRule* out) {
   std::vector<TimeProblem> problems;
@@ -628,7 +662,10 @@ void CheckSlide(Checker& c, const json& s, std::size_t index, const Playlist& pl
             "has both an \"image\" and a \"qr\": one picture a slide (put the QR code on "
             "a slide of its own)");
   }
-  const bool picture = s.contains("image") || s.contains("qr");
+  if (auto it = s.find("programme"); it != s.end()) {
+    ProgrammeValue(c, *it, path + ".programme", playlist.path, &out->programme);
+  }
+  const bool picture = s.contains("image") || s.contains("qr") || s.contains("programme");
   if (!rejected && !picture && out->title.empty() && out->text.empty()) {
     if (!s.contains("title") && !s.contains("text")) {
       c.Error(path, "needs a \"text\" (or a \"title\", an \"image\" or a \"qr\")");
@@ -661,6 +698,7 @@ std::span<const std::string_view> KnownKeys(std::string_view object) {
   if (object == "theme.logo") return kLogoKeys;
   if (object == "slides[].image") return kImageKeys;
   if (object == "slides[].qr") return kQrKeys;
+  if (object == "slides[].programme") return kProgrammeKeys;
   if (object == "background") return kBackdropKeys;
   if (object == "when") return kWhenKeys;
   return kTopKeys;

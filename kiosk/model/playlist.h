@@ -76,6 +76,15 @@ struct Theme {
   std::optional<Logo> logo;
 };
 
+// A slide that shows what runs now and next from a conference programme (a frab/pretalx
+// schedule.json; programme.h): in one room, or with `room` empty in every room (the foyer).
+// Its kicker, title and text are made from the programme (programme_slides.h).
+struct ProgrammeRef {
+  std::string file;  // resolved like a picture: relative to the playlist's directory
+  std::string room;  // "" (or "*" in the file): every room
+  bool operator==(const ProgrammeRef&) const = default;
+};
+
 struct Slide {
   std::string kicker;  // small heading above the title, e.g. the lead-in of a list
   std::string title;
@@ -85,6 +94,7 @@ struct Slide {
   std::optional<ImageElement> image;
   std::optional<Backdrop> background;  // over the theme's background and background picture
   std::optional<QrElement> qr;
+  std::optional<ProgrammeRef> programme;
   TimeRule when;  // "when": shown only then (time_rules.h)
 };
 
@@ -121,8 +131,9 @@ struct NumberRule {
 std::span<const NumberRule> NumberRules();
 
 // The keys an object may have: "" (top level), "theme", "slides[]", and the objects of
-// pictures: "theme.logo", "slides[].image", "slides[].qr", "background" (a slide's or the
-// theme's, in its object form), and "when" (a time rule's, the playlist's or a slide's).
+// pictures: "theme.logo", "slides[].image", "slides[].qr", "slides[].programme", "background" (a
+// slide's or the theme's, in its object form), and "when" (a time rule's, the playlist's or a
+// slide's).
 std::span<const std::string_view> KnownKeys(std::string_view object);
 
 // A Playlist with every default filled in and no slides.

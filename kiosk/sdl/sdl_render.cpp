@@ -15,6 +15,7 @@
 #include "frame.h"
 #include "playlist_time.h"
 #include "png_file.h"
+#include "programme_slides.h"
 #include "sdl_app.h"
 #include "sdl_screen.h"
 #include "sdl_text.h"
@@ -30,6 +31,8 @@ int RenderSlides(const Options& options, const std::string& playlist_path) {
     Log("--at: " + error);
     return kExitError;
   }
+  // Programme slides as they show at that moment.
+  ExpandProgramme(&content->playlist, content->programmes, state.wall);
   // Loads while SDL starts; the pictures wait for it, so they are always the same.
   auto hyphenation = StartHyphenation(content->playlist.lang);
   const int w = options.width > 0 ? options.width : config::kDefaultRenderWidth;

@@ -33,6 +33,7 @@
 #include "hyphenation_keeper.h"
 #include "picture_cache.h"
 #include "playlist_time.h"
+#include "programme_slides.h"
 #include "reload.h"
 #include "sdl_display.h"
 #include "sdl_font_switch.h"
@@ -106,6 +107,8 @@ class Show {
   std::string Status() const;
   void Apply(const Action& action);
   Frame CurrentFrame(Millis now);
+  // The programme slides' text for state_.wall, given to the Deck when it changed.
+  void UpdateProgramme();
   // Draws `frame` if it differs from what shows (or a redraw is due); true if it drew.
   bool DrawIfChanged(Frame frame);
   void FirstFrameShown();
@@ -176,6 +179,11 @@ class Show {
   // The real-time clock set (NTP): wall-clock sync re-evaluates now (the loop turn reads it).
   ClockSetWatch clock_watch_{WakeUp};
   WallClock wall_clock_;  // --at/--speed's simulated one, else the real-time clock
+  // Programme slides: expanded again at this real time (or on new content, a clock
+  // stepped back, trust won or lost).
+  std::optional<Millis> programme_due_;
+  bool programme_dirty_ = true;
+  WallTime programme_wall_;
   // Time rules: which slides may show (evaluated again at the next edge, after a reload...).
   EligibilityWatch rules_;
   // Whether the real-time clock can be trusted yet (clock_trust.h); --at's always is.
@@ -262,6 +270,7 @@ void Show::ContentChanged(bool new_content) {
     if (::stat(content_.path().c_str(), &playlist_stat_) != 0) playlist_stat_ = {};
   }
   if (new_content && display_open_) display_.screen().Clear();
+  if (new_content) programme_dirty_ = true;
   WatchFiles();
   redraw_ = true;
 }
@@ -470,11 +479,37 @@ Frame Show::CurrentFrame(Millis now) {
           std::to_string(config::kSyncRejoinMs / 60000) + " minutes without a key");
     }
   }
+  UpdateProgramme();
   Frame frame = BuildFrame(deck_, scheduler_, state_, now);
   if (content_.disk_has_errors() && deck_.playlist().error_mark && !state_.black) {
     AddErrorMark(&frame, deck_.playlist().theme, deck_.width(), deck_.height());
   }
   return frame;
+}
+
+void Show::UpdateProgramme() {
+  const WallTime wall = state_.wall;
+  if (!programme_dirty_ && wall.trusted == programme_wall_.trusted &&
+      wall.real_ms >= programme_wall_.real_ms &&
+      (!programme_due_ || wall.real_ms < *programme_due_)) {
+    return;
+  }
+  programme_dirty_ = false;
+  programme_wall_ = wall;
+  programme_due_ = NextProgrammeChange(deck_.playlist(), content_.programmes(), wall);
+  if (ProgrammeFiles(deck_.playlist()).empty()) return;
+  Playlist playlist = deck_.playlist();
+  if (!ExpandProgramme(&playlist, content_.programmes(), wall)) return;
+  for (std::size_t i = 0; log_slides_ && i < playlist.slides.size(); ++i) {
+    const Slide& slide = playlist.slides[i];
+    if (slide.programme && slide.text != deck_.playlist().slides[i].text) {
+      Log("programme slide " + std::to_string(i + 1) + " at " + ClockTime(wall.real_ms) +
+          " UTC: " + EchoForUser(slide.text, 240));
+    }
+  }
+  deck_.SetPlaylist(std::move(playlist), deck_.picture_sizes());
+  hyphenation_.AfterPlaylist();  // knows every word already (Deck::SetMoreWords)
+  redraw_ = true;
 }
 
 bool Show::DrawIfChanged(Frame frame) {
@@ -546,6 +581,11 @@ Millis Show::WaitTime(Millis frame_now, bool drew) {
   service_.FeedWatchdog(NowMs());  // a hung loop stops feeding: systemd restarts kiosk
   if (const Millis dog = service_.UntilWatchdog(NowMs()); dog >= 0 && (wait < 0 || dog < wait)) {
     wait = dog;
+  }
+  if (programme_due_) {  // the programme slides change then (a talk begins or ends)
+    const Millis due =
+        wall_clock_.MonoUntil(*programme_due_, wall_clock_.RealAt(NowMs(), RealtimeMs()));
+    if (wait < 0 || due < wait) wait = due;
   }
   if (!state_.wall.trusted && (wait < 0 || wait > config::kClockTrustCheckMs)) {
     wait = config::kClockTrustCheckMs;  // ask the clock again

@@ -12,6 +12,7 @@
 #include "hyphenation.h"
 #include "pictures.h"
 #include "playlist_time.h"
+#include "programme_slides.h"
 
 namespace kiosk {
 namespace {
@@ -280,6 +281,12 @@ int CheckPlaylist(const std::string& path, const FileSystem& fs, std::ostream& o
     }
     for (const PictureProblem& problem : picture_problems) {
       diagnostics.push_back(PictureDiagnostic(path, Severity::kError, problem));
+    }
+    // Every schedule a programme slide names, strictly; its slides as of --at (or now).
+    const Programmes programmes = LoadProgrammes(*result.playlist, fs, &diagnostics);
+    WallTime at;
+    if (std::string ignored; MomentFor(options.at, *result.playlist, &at.real_ms, &ignored)) {
+      ExpandProgramme(&*result.playlist, programmes, at);
     }
     if (FindHyphenationDictionary(result.playlist->lang).empty()) {
       add(Severity::kWarning, "lang",

@@ -19,7 +19,7 @@ std::optional<Content> LoadQuietly(const std::string& path, std::ostream& err,
   LoadResult result = LoadAndReport(path, fs, err);
   if (!result.playlist) return std::nullopt;
   if (font_file) *font_file = result.playlist->theme.font_file;
-  Content content{std::move(*result.playlist), {}, {}};
+  Content content{std::move(*result.playlist), {}, {}, {}};
   std::vector<std::string> warnings;
   std::string error;
   std::string key = "theme.font";
@@ -40,6 +40,13 @@ std::optional<Content> LoadQuietly(const std::string& path, std::ostream& err,
     err << FormatDiagnostic(
                PictureDiagnostic(path, Severity::kWarning, problem, "; shown without it"))
         << '\n';
+  }
+  // A schedule that cannot be read is not an error while showing (--check is strict).
+  std::vector<Diagnostic> programme_problems;
+  content.programmes = LoadProgrammes(content.playlist, fs, &programme_problems);
+  for (Diagnostic& d : programme_problems) {
+    d.severity = Severity::kWarning;
+    err << FormatDiagnostic(d) << '\n';
   }
   return content;
 }
@@ -71,7 +78,7 @@ std::optional<Content> ErrorScreenContent(const std::string& path,
   std::vector<std::string> shown;
   shown.reserve(problems.size());
   for (const std::string& p : problems) shown.push_back(EchoForUser(p, kErrorScreenChars));
-  Content content{ErrorScreenPlaylist(path, shown), {}, {}};
+  Content content{ErrorScreenPlaylist(path, shown), {}, {}, {}};
   for (Slide& slide : content.playlist.slides) {  // braces in a message are not clock fields
     for (std::string* text : {&slide.kicker, &slide.title, &slide.text})
       *text = EscapeBraces(*text);

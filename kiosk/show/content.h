@@ -12,6 +12,7 @@
 #include "hyphenation.h"
 #include "log.h"
 #include "playlist.h"
+#include "programme_slides.h"
 #include "slide_regions.h"
 
 namespace kiosk {
@@ -22,6 +23,9 @@ struct Content {
   // Every picture the playlist names, probed (Deck::SetPlaylist): one that cannot be used is
   // 0 x 0, and its slide shows without it.
   PictureSizes pictures;
+  // The schedules its programme slides name (programme_slides.h); one that cannot be read
+  // is missing, with a warning: its slides show the room's name only.
+  Programmes programmes;
 };
 
 // Loads and checks everything a show needs; prints every problem and returns nothing on

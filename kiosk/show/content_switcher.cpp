@@ -59,8 +59,10 @@ std::vector<std::string> ContentSwitcher::watched() const {
   if (!read_font_file_.empty() && read_font_file_ != shown_font_file_) {
     files.push_back(read_font_file_);
   }
-  for (const std::string& picture : shown_pictures_) {
-    if (std::find(files.begin(), files.end(), picture) == files.end()) files.push_back(picture);
+  for (const std::vector<std::string>* more : {&shown_pictures_, &programme_files_}) {
+    for (const std::string& file : *more) {
+      if (std::find(files.begin(), files.end(), file) == files.end()) files.push_back(file);
+    }
   }
   return files;
 }
@@ -80,7 +82,17 @@ void ContentSwitcher::Show(Content content, bool showing_errors, bool first) {
   }
   scheduler_.FollowClock(content.playlist.sync == SyncMode::kClock, config::kSyncRejoinMs);
   if (!first && !showing_errors && !showing_errors_) KeepLastGoodPictures(&content.pictures);
+  programme_files_ = showing_errors ? std::vector<std::string>() : ProgrammeFiles(content.playlist);
+  for (const std::string& file : programme_files_) {
+    const auto old = programmes_.find(file);
+    if (content.programmes.count(file) || old == programmes_.end()) continue;
+    content.programmes.insert(*old);
+    seams_.log(EchoForUser(file, kEchoChars, Elide::kMiddle) +
+               ": cannot be used now; still showing the last good programme");
+  }
+  programmes_ = std::move(content.programmes);
   deck_.SetPlaylist(std::move(content.playlist), std::move(content.pictures));
+  deck_.SetMoreWords(ProgrammeWords(programmes_));
   hyphenation_.AfterPlaylist();
   showing_errors_ = showing_errors;
   disk_has_errors_ = false;

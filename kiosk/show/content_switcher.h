@@ -103,6 +103,9 @@ class ContentSwitcher {
   // and every picture file of the version showing (a replaced logo shows; the drawers
   // decode a file again when its identity changed).
   std::vector<std::string> watched() const;
+  // The programmes of the version showing (a schedule that cannot be read now keeps the
+  // last good one).
+  const Programmes& programmes() const { return programmes_; }
 
  private:
   // Makes `files` the fonts in use if they differ from those in use; false with *error.
@@ -128,6 +131,8 @@ class ContentSwitcher {
   std::string shown_font_file_;              // theme.font_file of the version showing
   std::string read_font_file_;               // theme.font_file of the last version read
   std::vector<std::string> shown_pictures_;  // the picture files of the version showing
+  Programmes programmes_;
+  std::vector<std::string> programme_files_;  // the schedule files of the version showing
   bool showing_errors_ = false;
   bool disk_has_errors_ = false;
   std::vector<std::string> problems_;

@@ -131,6 +131,7 @@ std::size_t Deck::HyphenateAllWords() {
   }
   ask(playlist_.announcement);
   ask(announcement_);
+  ask(more_words_);
   return points;
 }
 

@@ -87,6 +87,8 @@ class Deck {
   // loaded again for it.
   void SetAnnouncement(std::string text) { announcement_ = std::move(text); }
   const std::string& announcement() const { return announcement_; }
+  // Text the slides may show later (a programme's next titles): asked about like theirs.
+  void SetMoreWords(std::string text) { more_words_ = std::move(text); }
   // Where the slide's text, picture or QR code, caption and logo go.
   const SlideRegions& Regions(std::size_t slide);
   // The theme's background picture with its overlay, full screen (Frame::under), and its
@@ -149,6 +151,7 @@ class Deck {
   };
   std::optional<BandCache> band_;
   std::string announcement_;
+  std::string more_words_;
   LayoutHook on_layout_;
 };
 
