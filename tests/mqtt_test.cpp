@@ -7,8 +7,10 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -642,4 +644,35 @@ TEST_CASE("Home Assistant discovery: stable, per screen, off without a prefix") 
   CHECK(json::parse(newer[0].payload)["device"]["sw_version"] == "0.2.0\\x1b");
   a.discovery_prefix.clear();
   CHECK(kiosk::MqttDiscoveryMessages(a, "0.1.0").empty());
+}
+
+TEST_CASE("README's \"Topics and payloads\" has every topic, config key and entity") {
+  std::ifstream in(KIOSK_SOURCE_DIR "/README.md");
+  REQUIRE(in);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string readme = ss.str();
+  for (std::string_view key : kiosk::MqttConfigKeys()) {
+    const std::string row = "| `" + std::string(key) + "` |";
+    CAPTURE(row);
+    CHECK(readme.find(row) != std::string::npos);
+  }
+  MqttConfig config;
+  config.id = "<id>";
+  config.groups = {"<g>"};
+  std::vector<std::string> topics = kiosk::MqttSubscriptions(config);
+  topics.push_back(kiosk::MqttStateTopic(config));
+  topics.push_back(kiosk::MqttAvailabilityTopic(config));
+  for (const std::string& topic : topics) {
+    const std::string row = "| `" + topic + "` |";
+    CAPTURE(row);
+    CHECK(readme.find(row) != std::string::npos);
+  }
+  for (const kiosk::MqttMessage& m : kiosk::MqttDiscoveryMessages(Lobby(), "1")) {
+    const std::string name = json::parse(m.payload)["name"];
+    CAPTURE(name);
+    CHECK(readme.find(name) != std::string::npos);
+  }
+  CHECK(readme.find("| MQTT message | at most 1 MiB") != std::string::npos);
+  CHECK(kiosk::kMqttMaxPayload == 1024 * 1024);
 }
