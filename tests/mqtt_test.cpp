@@ -137,6 +137,14 @@ TEST_CASE("MQTT config: defaults, an empty file, IPv6, discovery off") {
   CHECK(GoodConfig("host = fd00::2").host == "fd00::2");
   CHECK(GoodConfig("discovery_prefix =").discovery_prefix.empty());
   CHECK(GoodConfig("groups =").groups.empty());
+  CHECK(GoodConfig("\xEF\xBB\xBFhost = b\r\n").host == "b");
+  // What the file does not give stays as it was (KIOSK_MQTT's host, say).
+  MqttConfig base;
+  base.host = "from-env";
+  std::vector<std::string> errors;
+  CHECK(ParseMqttConfig("id = lobby", "f", &base, &errors));
+  CHECK(base.host == "from-env");
+  CHECK(base.id == "lobby");
 }
 
 TEST_CASE("MQTT config: errors name the file and line, repeat values escaped") {

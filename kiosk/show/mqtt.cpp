@@ -167,6 +167,7 @@ class ConfigParser {
   }
 
   bool Parse(std::string_view text) {
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a BOM some editors write
     int number = 0;
     std::size_t start = 0;
     while (start <= text.size() && errors_found_ < kMaxConfigErrors) {

@@ -38,8 +38,9 @@ struct MqttConfig {
   int keepalive_s = 30;
 };
 
-// The config file (/etc/kiosk/mqtt.conf): "key = value" lines, '#' comments. False with
-// every problem in *errors ("FILE:LINE: ..."); never echoes a password.
+// The config file (/etc/kiosk/mqtt.conf): "key = value" lines, '#' comments. Keys the
+// file does not give keep *out's values. False with every problem in *errors
+// ("FILE:LINE: ...", at most 20), and *out unchanged; never echoes a password.
 bool ParseMqttConfig(std::string_view text, const std::string& file, MqttConfig* out,
                      std::vector<std::string>* errors);
 // The config file's keys, in the README's order.
@@ -57,7 +58,8 @@ std::string MqttIdFromHostName(std::string_view host_name);
 
 std::string MqttStateTopic(const MqttConfig& config);
 std::string MqttAvailabilityTopic(const MqttConfig& config);
-// Every topic kiosk subscribes to (commands, playlists, the discovery status).
+// Every topic kiosk subscribes to (commands, playlists, the discovery status). These and
+// the others need config.id set (ValidMqttScreenId).
 std::vector<std::string> MqttSubscriptions(const MqttConfig& config);
 
 // The most an incoming payload may be (a playlist's size limit); larger is rejected.
