@@ -487,7 +487,7 @@ std::vector<std::string_view> MqttConfigKeys() {
 
 bool ParseMqttUrl(std::string_view url, MqttConfig* out, std::string* error) {
   const auto fail = [&](const std::string& message) {
-    if (error) *error = "KIOSK_MQTT: " + message;
+    if (error) *error = message;
     return false;
   };
   const std::string usage = "use mqtt://HOST:PORT or mqtts://HOST:PORT";
