@@ -353,7 +353,7 @@ TEST_CASE("MQTT commands: bad ones are rejected with an escaped, bounded error")
   CHECK(Rejection("kiosk/all/cmd", "\xe2\x80\xaenext") ==
         "kiosk/all/cmd: unknown command \"\\u202enext\"");
   CHECK(Rejection("kiosk/all/cmd", "status") ==
-        "kiosk/all/cmd: status: not over MQTT: the state is published on kiosk/<id>/state");
+        "kiosk/all/cmd: status: not over MQTT: the state is published on kiosk/lobby/state");
   // Long input is cut: the error goes on the state topic and into a Home Assistant sensor.
   const std::string long_error = Rejection("kiosk/all/cmd", "x" + std::string(100000, 'y'));
   CHECK(kiosk::DecodeUtf8(long_error).size() <= kiosk::kMqttErrorChars);
