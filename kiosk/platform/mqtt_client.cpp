@@ -304,6 +304,11 @@ void MqttClient::Run() {
     if (why.empty() && rc == MOSQ_ERR_EAI) why = "cannot resolve " + settings_.host;
     if (why.empty() && rc == MOSQ_ERR_ERRNO && saved_errno != 0) {
       why = where + ": " + std::strerror(saved_errno);
+      // systemd's IPAddressDeny= refuses a connect with EPERM.
+      if (saved_errno == EPERM) {
+        why += " (under systemd: is the broker's address in IPAddressAllow= of "
+               "/etc/systemd/system/kiosk.service.d/mqtt.conf?)";
+      }
     }
     if (why.empty()) why = where + ": " + mosquitto_strerror(rc);
     if (connects_ != connects_before) retry_ms = kFirstRetryMs;

@@ -16,6 +16,7 @@
 namespace kiosk {
 namespace {
 
+#ifdef KIOSK_HAVE_MQTT
 // The SoC's temperature in °C, if the kernel tells it; below -273 if not.
 double Temperature() {
   std::string text;
@@ -28,6 +29,7 @@ double Temperature() {
   if (end == text.c_str()) return -1000;
   return static_cast<double>(milli) / 1000.0;
 }
+#endif
 
 std::string HostName() {
   char name[HOST_NAME_MAX + 1] = {};
