@@ -24,32 +24,6 @@ struct TempDir {
   ~TempDir() { fs::remove_all(path); }
 };
 
-const std::vector<std::string> kTopics = {"kiosk/s1/playlist", "kiosk/group/hall/playlist",
-                                          "kiosk/all/playlist"};
-
-TEST_CASE("pushed playlists: the most specific topic shows; none: the file") {
-  PushedPlaylists p(kTopics);
-  CHECK_FALSE(p.Current());
-  p.Set("kiosk/all/playlist", "A");
-  REQUIRE(p.Current());
-  CHECK(p.Current()->topic == "kiosk/all/playlist");
-  p.Set("kiosk/s1/playlist", "S");
-  CHECK(p.Current()->text == "S");
-  // A new one for all does not replace the screen's own.
-  CHECK(p.CurrentWith("kiosk/all/playlist", "A2")->text == "S");
-  CHECK(p.CurrentWith("kiosk/group/hall/playlist", "G")->text == "S");
-  CHECK(p.CurrentWithout("kiosk/s1/playlist")->text == "A");
-  p.Set("kiosk/group/hall/playlist", "G");
-  p.Clear("kiosk/s1/playlist");
-  CHECK(p.Current()->text == "G");
-  p.Clear("kiosk/group/hall/playlist");
-  p.Clear("kiosk/all/playlist");
-  CHECK_FALSE(p.Current());
-  // A topic this screen does not read is never held.
-  p.Set("kiosk/other/playlist", "X");
-  CHECK_FALSE(p.Current());
-}
-
 TEST_CASE(
     "a pushed playlist loads like a file; its pictures and fonts resolve beside the "
     "local playlist; its errors name the topic") {

@@ -37,14 +37,6 @@ std::string HostName() {
   return name;
 }
 
-// The playlist topics, most specific first (see pushed_content.h).
-std::vector<std::string> PlaylistTopics(const MqttConfig& config) {
-  std::vector<std::string> topics = {"kiosk/" + config.id + "/playlist"};
-  for (const std::string& g : config.groups) topics.push_back("kiosk/group/" + g + "/playlist");
-  topics.push_back("kiosk/all/playlist");
-  return topics;
-}
-
 }  // namespace
 
 bool MqttConfigFromEnvironment(const std::function<const char*(const char*)>& getenv,
@@ -81,7 +73,7 @@ bool MqttConfigFromEnvironment(const std::function<const char*(const char*)>& ge
 }
 
 MqttLink::MqttLink(MqttConfig config, Seams seams)
-    : config_(std::move(config)), seams_(std::move(seams)), pushed_(PlaylistTopics(config_)) {}
+    : config_(std::move(config)), seams_(std::move(seams)) {}
 
 MqttLink::~MqttLink() = default;
 
@@ -152,56 +144,54 @@ void MqttLink::Reject(const std::string& topic, const std::vector<std::string>& 
   changed_ = true;
 }
 
-void MqttLink::Push(const std::string& topic, const std::string& text) {
-  const std::optional<PushedPlaylist> now = pushed_.Current();
-  const std::optional<PushedPlaylist> next = pushed_.CurrentWith(topic, text);
-  // The same again (a reconnect delivers the retained one again): nothing to do, unless
-  // errors of a rejected one are to be cleared.
-  if (now && next && now->topic == topic && next->topic == topic && now->text == next->text &&
-      seams_.content.problems().empty()) {
-    return;
-  }
-  if (!next || next->topic != topic) {
-    // A more specific playlist shows: this one is only checked, and kept for later.
+void MqttLink::Push(const MqttInbound& in) {
+  MqttPlaylists with = playlists_;
+  const bool changes = with.Update(in);
+  if (with.current_topic() != in.topic) {
+    // A playlist of a higher rank shows: this one is only checked, and kept for later.
     std::vector<std::string> problems;
-    if (LoadContentText(text, topic, seams_.content.path(), &problems)) {
-      seams_.log("mqtt: a playlist on " + topic + " (" + std::to_string(text.size()) +
-                 " bytes): kept; the one on " + (next ? next->topic : "?") + " shows");
-      pushed_.Set(topic, text);
+    if (LoadContentText(in.playlist, in.topic, seams_.content.path(), &problems)) {
+      seams_.log("mqtt: a playlist on " + in.topic + " (" + std::to_string(in.playlist.size()) +
+                 " bytes): kept; the one on " + with.current_topic() + " shows");
+      playlists_ = std::move(with);
     } else {
-      Reject(topic, problems);
+      Reject(in.topic, problems);
     }
     return;
   }
+  // The same again (a reconnect delivers the retained one again): nothing to do, unless
+  // the errors of a rejected one are to be cleared.
+  if (!changes && seams_.content.problems().empty()) return;
   const std::optional<PushedPlaylist> before = seams_.source.in_use();
-  seams_.log("mqtt: a playlist on " + topic + " (" + std::to_string(text.size()) + " bytes)");
-  seams_.source.Use(next);
+  seams_.log("mqtt: a playlist on " + in.topic + " (" + std::to_string(in.playlist.size()) +
+             " bytes)");
+  seams_.source.Use(PushedPlaylist{in.topic, in.playlist});
   seams_.content.Reload();
   if (!seams_.content.problems().empty()) {
     seams_.source.Use(before);
     // The errors stay in "errors" (problems()) until the next load succeeds.
-    Reject(topic, seams_.content.problems());
+    Reject(in.topic, seams_.content.problems());
     return;
   }
-  pushed_.Set(topic, text);
+  playlists_ = std::move(with);
   mqtt_error_.clear();
   changed_ = true;
 }
 
-void MqttLink::Unpush(const std::string& topic) {
-  const std::optional<PushedPlaylist>& in_use = seams_.source.in_use();
-  const bool showing = in_use && in_use->topic == topic;
-  const std::optional<PushedPlaylist> next = pushed_.CurrentWithout(topic);
-  pushed_.Clear(topic);
-  if (!showing) return;
-  seams_.log("mqtt: the playlist on " + topic + " was removed: showing " +
-             (next ? "the one on " + next->topic : "the playlist file " + seams_.content.path()));
-  seams_.source.Use(next);
+void MqttLink::Unpush(const MqttInbound& in) {
+  if (!playlists_.Update(in)) return;  // not the one that shows
+  const std::string* next = playlists_.current();
+  seams_.log("mqtt: the playlist on " + in.topic + " was removed: showing " +
+             (next ? "the one on " + playlists_.current_topic()
+                   : "the playlist file " + seams_.content.path()));
+  seams_.source.Use(
+      next ? std::optional<PushedPlaylist>(PushedPlaylist{playlists_.current_topic(), *next})
+           : std::nullopt);
   seams_.content.Reload();
   changed_ = true;
 }
 
-void MqttLink::Handle(const std::string& topic, const MqttInbound& in) {
+void MqttLink::Handle(const MqttInbound& in) {
   switch (in.kind) {
     case MqttInbound::Kind::kIgnore:
       break;
@@ -209,10 +199,10 @@ void MqttLink::Handle(const std::string& topic, const MqttInbound& in) {
       seams_.apply(in.action);
       break;
     case MqttInbound::Kind::kPlaylist:
-      Push(topic, in.playlist);
+      Push(in);
       break;
     case MqttInbound::Kind::kNoPlaylist:
-      Unpush(topic);
+      Unpush(in);
       break;
     case MqttInbound::Kind::kDiscovery:
 #ifdef KIOSK_HAVE_MQTT
@@ -241,7 +231,7 @@ std::string MqttLink::StateKey(const ShowStatus& s) const {
 void MqttLink::TakeMessages() {
 #ifdef KIOSK_HAVE_MQTT
   for (const MqttClient::Inbound& in : client_->Take()) {
-    Handle(in.topic, HandleMqttMessage(config_, in.topic, in.payload, seams_.status().count));
+    Handle(HandleMqttMessage(config_, in.topic, in.payload, seams_.status().count, in.retained));
   }
 #endif
 }

@@ -60,17 +60,17 @@ class MqttLink {
 
  private:
   MqttLink(MqttConfig config, Seams seams);
-  void Handle(const std::string& topic, const MqttInbound& inbound);
-  void Push(const std::string& topic, const std::string& text);
-  void Unpush(const std::string& topic);
+  void Handle(const MqttInbound& inbound);
+  void Push(const MqttInbound& inbound);
+  void Unpush(const MqttInbound& inbound);
   void Reject(const std::string& topic, const std::vector<std::string>& problems);
   // The state's fields that count as a change (not the uptime).
   std::string StateKey(const ShowStatus& status) const;
 
   MqttConfig config_;
   Seams seams_;
-  PushedPlaylists pushed_;
-  std::string mqtt_error_;  // the last message rejected, for the state topic
+  MqttPlaylists playlists_;  // the retained ones that loaded; the highest rank shows
+  std::string mqtt_error_;   // the last message rejected, for the state topic
 #ifdef KIOSK_HAVE_MQTT
   std::unique_ptr<MqttClient> client_;
 #endif
