@@ -272,7 +272,13 @@ wait "$SUB_PID" || true
 [[ $(tail -n 1 "$T/avail") == offline ]] || fail "after kill -9 the availability is '$(cat "$T/avail")'"
 ok "kill -9: the broker published the will, offline"
 
+# A retained command (delivered again at every connect) is refused, not run.
+"${PUB[@]}" -r -t kiosk/k1/cmd -m next
 start_kiosk k1 KIOSK_MQTT="mqtt://127.0.0.1:$PORT"
+wait_state k1 mqtt_error '"retained" in v'
+wait_status k1 slide 1
+"${PUB[@]}" -r -t kiosk/k1/cmd -n
+ok "a retained command at connect: refused ($(state_field k1 mqtt_error | head -c 100)...)"
 wait_state k1 count 'v == 3'
 stop_broker
 sleep 1.5
