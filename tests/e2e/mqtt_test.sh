@@ -15,15 +15,16 @@
 #  - a pushed playlist reaches 5 kiosks within 1 s (the times are printed)
 #  - TLS with a CA made here (openssl): connects; with another CA: refused, logged clearly
 #  - a wrong password (a broker with a password file): refused, logged clearly
+#  - on a virtual X server (Xvfb): next and prev over MQTT change the picture and back
 #
 # Usage: tests/e2e/mqtt_test.sh path/to/kiosk
-# Needs: mosquitto, mosquitto-clients, openssl, python3.
+# Needs: mosquitto, mosquitto-clients, openssl, python3, xvfb, x11-utils, imagemagick.
 set -euo pipefail
 
 # shellcheck source=tests/e2e/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 take_kiosk_binary "$@"
-for tool in mosquitto mosquitto_pub mosquitto_sub mosquitto_passwd openssl python3; do
+for tool in mosquitto mosquitto_pub mosquitto_sub mosquitto_passwd openssl python3 Xvfb xdpyinfo; do
   command -v "$tool" >/dev/null ||
     { echo "FAIL: $tool not found (see scripts/install-deps.sh)" >&2; exit 1; }
 done
@@ -392,4 +393,48 @@ wait_log "$T/a3.log" "connected to 127.0.0.1:$PORT"
 grep -q 'secret' "$T/a3.log" && fail "the password is in the log"
 ok "a wrong password: 'not authorised', logged; a password file others can read: refused; the right one connects; no password in the logs"
 stop_kiosk a3
+stop_broker
+
+echo "== on the picture (Xvfb)"
+plain_broker
+Xvfb -displayfd 3 -screen 0 640x360x24 -nolisten tcp 3>"$T/displayfd" 2>"$T/xvfb.log" &
+PIDS[xvfb]=$!
+for ((i = 0; i < 100; i++)); do
+  [[ -s $T/displayfd ]] && break
+  sleep 0.1
+done
+[[ -s $T/displayfd ]] || fail "Xvfb did not start: $(cat "$T/xvfb.log")"
+for ((i = 0; i < 100; i++)); do
+  DISPLAY=":$(head -n1 "$T/displayfd")" xdpyinfo >/dev/null 2>&1 && break
+  sleep 0.1
+done
+cat >"$T/p.json" <<'JSON'
+{ "lang": "zz", "duration": 3600, "transition": 0, "progress": false,
+  "slides": [{ "title": "Eins", "text": "Erste Folie" },
+             { "title": "Zwei", "text": "Zweite Folie", "background": "#d04010" }] }
+JSON
+start_kiosk x1 DISPLAY=":$(head -n1 "$T/displayfd")" SDL_VIDEODRIVER=x11 KIOSK_MQTT="mqtt://127.0.0.1:$PORT"
+wait_log "$T/x1.log" "first frame on screen"
+wait_log "$T/x1.log" "mqtt: connected"
+# shot NAME: a screenshot of the root window, $T/NAME.png.
+shot() { DISPLAY=":$(head -n1 "$T/displayfd")" /usr/bin/import -window root "$T/$1.png"; }
+# differ A B: how many pixels of A.png and B.png differ (beyond 10 %).
+differ() {
+  local out
+  out=$(/usr/bin/compare -metric AE -fuzz 10% "$T/$1.png" "$T/$2.png" null: 2>&1) || true
+  awk -v n="$out" 'BEGIN { printf "%d", n + 0 }'
+}
+sleep 0.5
+shot first
+"${PUB[@]}" -t kiosk/x1/cmd -m next
+wait_status x1 slide 2
+sleep 0.3
+shot second
+(($(differ first second) > 1000)) || fail "next over MQTT: the picture hardly changed ($(differ first second) pixels)"
+"${PUB[@]}" -t kiosk/all/cmd -m '{"cmd": "prev"}'
+wait_status x1 slide 1
+sleep 0.3
+shot back
+(($(differ first back) <= 200)) || fail "prev over MQTT: not the first picture again ($(differ first back) pixels differ)"
+ok "next and prev over MQTT change the picture on screen and back ($(differ first second) pixels differ)"
 echo "PASS"
