@@ -3,6 +3,8 @@
 #   playlist  the playlist parser, validation and layout, seeded with fuzz/corpus/ and slides/
 #   picture   ProbePicture + DecodePicture (kiosk/image), seeded with PNGs and JPEGs that
 #             tests/make_picture makes (every variant, and broken ones)
+#   mqtt      HandleMqttMessage (a topic, a newline, the payload), the MQTT config file and
+#             KIOSK_MQTT, seeded with fuzz/corpus/mqtt/
 # Self-contained: installs the build packages and clang itself.
 #
 #   .ci/fuzz.sh                     60 s each
@@ -30,7 +32,7 @@ fi
 BUILD=${KIOSK_FUZZ_BUILD_DIR:-build-fuzz}
 cmake -S . -B "$BUILD" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DKIOSK_FUZZ=ON -DKIOSK_BUILD_TESTS=OFF -DKIOSK_WERROR=ON
-read -r -a targets <<<"${FUZZ_TARGETS:-playlist picture}"
+read -r -a targets <<<"${FUZZ_TARGETS:-playlist picture mqtt}"
 build_targets=()
 for target in "${targets[@]}"; do build_targets+=(--target "kiosk_${target}_fuzz"); done
 [[ " ${targets[*]} " == *" picture "* ]] && build_targets+=(--target make_picture)
@@ -105,6 +107,7 @@ for target in "${targets[@]}"; do
   case $target in
     playlist) run playlist 4096 -dict=fuzz/json.dict -- fuzz/corpus slides ;;
     picture) picture_seeds && run picture 16384 -- "$BUILD/picture-seeds" ;;
-    *) echo "fuzz.sh: unknown target $target (playlist, picture)" >&2; exit 2 ;;
+    mqtt) run mqtt 4096 -dict=fuzz/mqtt.dict -- fuzz/corpus/mqtt ;;
+    *) echo "fuzz.sh: unknown target $target (playlist, picture, mqtt)" >&2; exit 2 ;;
   esac
 done

@@ -245,11 +245,11 @@ TEST_CASE("KIOSK_MQTT URLs") {
   CHECK(c.port == 8883);
 
   CHECK(BadUrl("tcp://broker:1883") ==
-        "KIOSK_MQTT: \"tcp://broker:1883\" is not an MQTT URL: use mqtt://HOST:PORT or "
+        "\"tcp://broker:1883\" is not an MQTT URL: use mqtt://HOST:PORT or "
         "mqtts://HOST:PORT");
   CHECK(BadUrl("broker:1883").find("is not an MQTT URL") != std::string::npos);
   CHECK(BadUrl("mqtt://broker:99999") ==
-        "KIOSK_MQTT: \"mqtt://broker:99999\": the port must be a number from 1 to 65535");
+        "\"mqtt://broker:99999\": the port must be a number from 1 to 65535");
   CHECK(BadUrl("mqtt://broker:").find("the port must be") != std::string::npos);
   CHECK(BadUrl("mqtt://broker:0").find("the port must be") != std::string::npos);
   CHECK(BadUrl("mqtt://").find("no valid host") != std::string::npos);
@@ -263,7 +263,7 @@ TEST_CASE("KIOSK_MQTT URLs") {
   // Credentials are never repeated.
   const std::string error_with_login = BadUrl("mqtt://admin:hunter2@broker:1883");
   CHECK(error_with_login ==
-        "KIOSK_MQTT: no user or password in the URL: put username and password_file in the config "
+        "no user or password in the URL: put username and password_file in the config "
         "file");
   CHECK(error_with_login.find("hunter2") == std::string::npos);
 }
@@ -353,7 +353,7 @@ TEST_CASE("MQTT commands: bad ones are rejected with an escaped, bounded error")
   CHECK(Rejection("kiosk/all/cmd", "\xe2\x80\xaenext") ==
         "kiosk/all/cmd: unknown command \"\\u202enext\"");
   CHECK(Rejection("kiosk/all/cmd", "status") ==
-        "kiosk/all/cmd: status: not over MQTT: the state is published on kiosk/<id>/state");
+        "kiosk/all/cmd: status: not over MQTT: the state is published on kiosk/lobby/state");
   // Long input is cut: the error goes on the state topic and into a Home Assistant sensor.
   const std::string long_error = Rejection("kiosk/all/cmd", "x" + std::string(100000, 'y'));
   CHECK(kiosk::DecodeUtf8(long_error).size() <= kiosk::kMqttErrorChars);

@@ -149,6 +149,15 @@ constexpr KeyName kKeys[] = {
 };
 constexpr std::size_t kKeyCount = sizeof(kKeys) / sizeof(kKeys[0]);
 
+// The table is in the enum's order: a key's enum value is its row.
+constexpr bool InEnumOrder() {
+  for (std::size_t i = 0; i < kKeyCount; ++i) {
+    if (static_cast<std::size_t>(kKeys[i].key) != i) return false;
+  }
+  return true;
+}
+static_assert(InEnumOrder());
+
 std::size_t IndexOf(Key key) { return static_cast<std::size_t>(key); }
 
 // A key as a message may repeat it: only what looks like one (lower case and '_', as all
@@ -407,8 +416,8 @@ bool Binary(std::string_view s) {
   });
 }
 
-MqttInbound CommandMessage(std::string_view topic, std::string_view payload,
-                           std::size_t slide_count, bool retained) {
+MqttInbound CommandMessage(const MqttConfig& config, std::string_view topic,
+                           std::string_view payload, std::size_t slide_count, bool retained) {
   if (payload.empty()) return {};  // a retained command deleted
   if (retained) {
     return Rejected(topic,
@@ -423,7 +432,8 @@ MqttInbound CommandMessage(std::string_view topic, std::string_view payload,
     return Rejected(topic, error);
   }
   if (request.status) {
-    return Rejected(topic, "status: not over MQTT: the state is published on kiosk/<id>/state");
+    return Rejected(topic,
+                    "status: not over MQTT: the state is published on " + MqttStateTopic(config));
   }
   MqttInbound in;
   in.kind = MqttInbound::Kind::kCommand;
@@ -487,7 +497,7 @@ std::vector<std::string_view> MqttConfigKeys() {
 
 bool ParseMqttUrl(std::string_view url, MqttConfig* out, std::string* error) {
   const auto fail = [&](const std::string& message) {
-    if (error) *error = "KIOSK_MQTT: " + message;
+    if (error) *error = message;
     return false;
   };
   const std::string usage = "use mqtt://HOST:PORT or mqtts://HOST:PORT";
@@ -608,7 +618,7 @@ MqttInbound HandleMqttMessage(const MqttConfig& config, std::string_view topic,
     case Route::Kind::kNone:
       break;
     case Route::Kind::kCommand:
-      return CommandMessage(topic, payload, slide_count, retained);
+      return CommandMessage(config, topic, payload, slide_count, retained);
     case Route::Kind::kPlaylist:
       in.kind = payload.empty() ? MqttInbound::Kind::kNoPlaylist : MqttInbound::Kind::kPlaylist;
       in.playlist = std::string(payload);

@@ -45,7 +45,9 @@ bool ParseMqttConfig(std::string_view text, const std::string& file, MqttConfig*
                      std::vector<std::string>* errors);
 // The config file's keys, in the README's order.
 std::vector<std::string_view> MqttConfigKeys();
-// KIOSK_MQTT=mqtt://HOST:PORT or mqtts://HOST:PORT into host, port and tls.
+// KIOSK_MQTT=mqtt://HOST:PORT or mqtts://HOST:PORT into host, port and tls (the port
+// defaults to 1883 and 8883; an IPv6 address in brackets). False with *error, which does
+// not name the variable (the caller puts "KIOSK_MQTT: " in front), and *out unchanged.
 bool ParseMqttUrl(std::string_view url, MqttConfig* out, std::string* error);
 // An id or group usable as one topic level: 1..64 of [A-Za-z0-9_-].
 bool ValidMqttId(std::string_view id);
