@@ -45,7 +45,7 @@ start_kiosk() {
   shift
   env "$@" nice -n "$NICE" "$KIOSK" --control "$T/k.sock" "$PLAYLIST" 2>"$log" &
   KPID=$!
-  PIDS+=($KPID)
+  PIDS+=("$KPID")
   for ((i = 0; i < 600; i++)); do grep -q 'hyphenation' "$log" && break; sleep 0.1; done
   "$KIOSK" ctl --socket "$T/k.sock" pause >/dev/null
   sleep 2
@@ -64,7 +64,7 @@ echo "PSS without MQTT: $without KiB; with MQTT connected: $with KiB; difference
 COUNT=$("$KIOSK" ctl --socket "$T/k.sock" status | python3 -c 'import json,sys; print(json.load(sys.stdin)["count"])')
 nice -n "$NICE" strace -f -ttt -e trace=read,writev,recvmsg -p "$KPID" -o "$T/trace" 2>/dev/null &
 SPID=$!
-PIDS+=($SPID)
+PIDS+=("$SPID")
 sleep 1
 for ((i = 0; i < COMMANDS; i++)); do
   if ((i % 2 == 0)); then
