@@ -219,15 +219,6 @@ void MqttLink::Handle(const MqttInbound& in) {
   }
 }
 
-std::string MqttLink::StateKey(const ShowStatus& s) const {
-  std::string key = std::to_string(s.slide) + "/" + std::to_string(s.count) + "/" +
-                    (s.paused ? "p" : "") + (s.black ? "b" : "") + (s.error_screen ? "e" : "") +
-                    "/" + std::to_string(s.version) + "/" + s.sync + "/" + mqtt_error_ + "/" +
-                    (seams_.source.in_use() ? seams_.source.in_use()->topic : "file");
-  for (const std::string& e : s.errors) key += "\n" + e;
-  return key;
-}
-
 void MqttLink::TakeMessages() {
 #ifdef KIOSK_HAVE_MQTT
   for (const MqttClient::Inbound& in : client_->Take()) {
@@ -242,19 +233,19 @@ void MqttLink::PublishState() {
   const bool reconnected = client_->connects() != connects_;
   if (!client_->connected()) return;
   const ShowStatus status = seams_.status();
-  const std::string key = StateKey(status);
+  MqttStateExtras extras;
+  extras.mqtt_error = mqtt_error_;
+  extras.playlist_source = seams_.source.in_use() ? seams_.source.in_use()->topic : "file";
+  std::string key = MqttStateChangeKey(status, extras);
   if (key != state_key_) changed_ = true;
   const bool due = reconnected || published_ < 0 ||
                    (changed_ && now - published_ >= config::kMqttStateMinMs) ||
                    now - published_ >= config::kMqttHeartbeatMs;
   if (!due) return;
-  MqttStateExtras extras;
   extras.temperature_c = Temperature();
-  extras.mqtt_error = mqtt_error_;
-  extras.playlist_source = seams_.source.in_use() ? seams_.source.in_use()->topic : "file";
   client_->Publish(MqttStateTopic(config_), MqttStatePayload(status, extras), true);
   connects_ = client_->connects();
-  state_key_ = key;
+  state_key_ = std::move(key);
   published_ = now;
   changed_ = false;
 #endif

@@ -64,8 +64,6 @@ class MqttLink {
   void Push(const MqttInbound& inbound);
   void Unpush(const MqttInbound& inbound);
   void Reject(const std::string& topic, const std::vector<std::string>& problems);
-  // The state's fields that count as a change (not the uptime).
-  std::string StateKey(const ShowStatus& status) const;
 
   MqttConfig config_;
   Seams seams_;
@@ -73,11 +71,11 @@ class MqttLink {
   std::string mqtt_error_;   // the last message rejected, for the state topic
 #ifdef KIOSK_HAVE_MQTT
   std::unique_ptr<MqttClient> client_;
-#endif
   long connects_ = 0;      // the client's connections seen: a new one publishes at once
   std::string state_key_;  // of the state last published
   Millis published_ = -1;  // when the state was last published
-  bool changed_ = false;   // the state differs from the one published
+#endif
+  bool changed_ = false;  // the state differs from the one published
 };
 
 }  // namespace kiosk
