@@ -214,10 +214,11 @@ void MqttClient::OnConnect(int rc) {
 }
 
 void MqttClient::OnDisconnect(int rc) {
-  connected_ = false;
+  const bool was_connected = connected_.exchange(false);
   if (rc != 0 && pending_reason_.empty()) {
-    pending_reason_ = settings_.host + ":" + std::to_string(settings_.port) +
-                      ": connection lost (" + mosquitto_strerror(rc) + ")";
+    const std::string why = mosquitto_strerror(rc);
+    pending_reason_ = settings_.host + ":" + std::to_string(settings_.port) + ": " +
+                      (was_connected ? "connection lost (" + why + ")" : why);
   }
 }
 
@@ -306,8 +307,9 @@ void MqttClient::Run() {
       why = where + ": " + std::strerror(saved_errno);
       // systemd's IPAddressDeny= refuses a connect with EPERM.
       if (saved_errno == EPERM) {
-        why += " (under systemd: is the broker's address in IPAddressAllow= of "
-               "/etc/systemd/system/kiosk.service.d/mqtt.conf?)";
+        why +=
+            " (under systemd: is the broker's address in IPAddressAllow= of "
+            "/etc/systemd/system/kiosk.service.d/mqtt.conf?)";
       }
     }
     if (why.empty()) why = where + ": " + mosquitto_strerror(rc);

@@ -4,6 +4,8 @@
 # show's state read through the control socket (`kiosk ctl status`), what kiosk publishes
 # through mosquitto_sub.
 #
+#  - no broker at the start (refused, or never answering): the first frame comes as
+#    always; a broker started later is connected to; SIGTERM while connecting ends at once
 #  - availability "online" and the state, retained; commands (plain and JSON, own topic,
 #    all, group) move the slides; malformed, binary and huge (2 MB) payloads give an error
 #    on the state topic and change nothing else
@@ -164,8 +166,30 @@ cat >"$T/pushed.json" <<'JSON'
   "slides": [{ "text": "gesendet 1" }, { "text": "gesendet 2" }] }
 JSON
 
-echo "== commands, state, availability"
+echo "== no broker at the start"
+# A broker that is not up yet (connection refused), and one that never answers (a
+# TEST-NET address: the connect hangs): the first frame comes as always, the show runs.
+start_kiosk b1 KIOSK_MQTT="mqtt://127.0.0.1:$PORT"
+start_kiosk b2 KIOSK_MQTT="mqtt://192.0.2.1:1883"
+wait_log "$T/b1.log" "first frame on screen" 10
+wait_log "$T/b2.log" "first frame on screen" 10
+wait_log "$T/b1.log" "Connection refused; trying again every 1 to 60 s"
+ok "first frames without a broker: $(grep -o 'first frame on screen after [0-9]* ms' "$T/b1.log"), $(grep -o 'after [0-9]* ms' "$T/b2.log")"
 plain_broker
+wait_log "$T/b1.log" "mqtt: connected to 127.0.0.1:$PORT" 15
+ok "the broker started later: connected ($(grep -c 'Connection refused' "$T/b1.log") refusal logged)"
+# A stop while connecting (b2) or connected (b1): exit status 0, within the 3 s stop_pid waits.
+for name in b1 b2; do
+  pid=${PIDS[$name]}
+  kill "$pid"
+  status=0
+  wait "$pid" || status=$?
+  unset "PIDS[$name]"
+  ((status == 0)) || { LAST_LOG=$T/$name.log; fail "$name: exit status $status after SIGTERM"; }
+done
+ok "SIGTERM while connecting and while connected: exit status 0"
+
+echo "== commands, state, availability"
 printf 'host = 127.0.0.1\nport = %s\ngroups = hall, foyer\n' "$PORT" >"$T/mqtt.conf"
 start_kiosk k1 KIOSK_MQTT_CONFIG="$T/mqtt.conf"
 wait_status k1 slide 1
@@ -208,7 +232,7 @@ wait_status k1 count 3
 ok "malformed, unknown, out of range, binary and 2 MB payloads: an error on the state, nothing else"
 
 echo "== Home Assistant discovery"
-"${SUB[@]}" -t 'homeassistant/#' -v -W 2 >"$T/discovery" 2>/dev/null || true
+"${SUB[@]}" -t 'homeassistant/+/kiosk_k1/#' -v -W 2 >"$T/discovery" 2>/dev/null || true
 python3 - "$T/discovery" k1 <<'PY' || fail "discovery messages"
 import json, sys
 lines = [l.split(" ", 1) for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
@@ -227,7 +251,7 @@ for k in ("button", "switch", "sensor", "text"):
 print(f"  {len(lines)} retained config messages: {', '.join(sorted(kinds))}")
 PY
 # -R: only messages sent from now on, not the retained ones.
-"${SUB[@]}" -t 'homeassistant/#' -R -v -W 3 >"$T/again" 2>/dev/null &
+"${SUB[@]}" -t 'homeassistant/+/kiosk_k1/#' -R -v -W 3 >"$T/again" 2>/dev/null &
 SUB_PID=$!
 sleep 0.5
 "${PUB[@]}" -t homeassistant/status -m online
