@@ -17,6 +17,7 @@ namespace {
 
 constexpr int kFirstRetryMs = 1000;
 constexpr int kLastRetryMs = 60 * 1000;
+constexpr int kStableMs = 10 * 1000;  // a connection that lasted this long was a good one
 constexpr int kLoopTimeoutMs = 1000;  // the thread looks at stop_ at least this often
 constexpr long long kMaxPasswordBytes = 1024;
 
@@ -216,9 +217,15 @@ void MqttClient::OnConnect(int rc) {
 void MqttClient::OnDisconnect(int rc) {
   const bool was_connected = connected_.exchange(false);
   if (rc != 0 && pending_reason_.empty()) {
-    const std::string why = mosquitto_strerror(rc);
-    pending_reason_ = settings_.host + ":" + std::to_string(settings_.port) + ": " +
-                      (was_connected ? "connection lost (" + why + ")" : why);
+    std::string why = mosquitto_strerror(rc);
+    if (was_connected) {
+      why = rc == MOSQ_ERR_CONN_LOST
+                ? "connection lost (the broker went away, or closed it for another client "
+                  "with the id " +
+                      settings_.client_id + ")"
+                : "connection lost (" + why + ")";
+    }
+    pending_reason_ = settings_.host + ":" + std::to_string(settings_.port) + ": " + why;
   }
 }
 
@@ -277,6 +284,7 @@ void MqttClient::Run() {
     first = false;
     int saved_errno = errno;
     const long connects_before = connects_;
+    const auto began = std::chrono::steady_clock::now();
     if (rc == MOSQ_ERR_SUCCESS) {
       while (!stop_) {
         errno = 0;
@@ -313,7 +321,12 @@ void MqttClient::Run() {
       }
     }
     if (why.empty()) why = where + ": " + mosquitto_strerror(rc);
-    if (connects_ != connects_before) retry_ms = kFirstRetryMs;
+    // Back to the first delay only after a connection that lasted: two screens with one
+    // id take the connection from each other at once, and must not do so every second.
+    if (connects_ != connects_before &&
+        std::chrono::steady_clock::now() - began > std::chrono::milliseconds(kStableMs)) {
+      retry_ms = kFirstRetryMs;
+    }
     SetError(why + "; trying again every " + std::to_string(kFirstRetryMs / 1000) + " to " +
              std::to_string(kLastRetryMs / 1000) + " s");
     if (!Sleep(retry_ms)) break;

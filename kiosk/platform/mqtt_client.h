@@ -3,7 +3,9 @@
 //
 //  - Start returns at once; the thread resolves the broker's name and connects (a broker
 //    down at boot never delays the first frame), and after a lost or refused connection
-//    tries again after 1 s, 2 s, 4 s ... up to 60 s (back to 1 s once connected).
+//    tries again after 1 s, 2 s, 4 s ... up to 60 s (back to 1 s after a connection that
+//    lasted 10 s: two screens with one id, which take the connection from each other at
+//    once, back off too).
 //  - Clean session: the broker keeps nothing of ours between connections. After every
 //    connect the thread subscribes again, so retained messages (playlists) arrive again,
 //    and commands sent while the screen was away are not replayed hours later.
