@@ -13,6 +13,11 @@ set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
              ${PROJECT_SOURCE_DIR}/systemd/kiosk.service)
 install(FILES ${PROJECT_BINARY_DIR}/systemd/kiosk.service DESTINATION ${KIOSK_SYSTEMD_UNIT_DIR})
 install(FILES systemd/kiosk.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/kiosk)
+# The MQTT drop-in, to copy to /etc/systemd/system/kiosk.service.d/ (README "Many screens").
+if(KIOSK_MQTT)
+  install(FILES systemd/kiosk.service.d/mqtt.conf
+          DESTINATION ${CMAKE_INSTALL_DATADIR}/kiosk/kiosk.service.d)
+endif()
 install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
 set(CPACK_GENERATOR DEB)

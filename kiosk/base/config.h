@@ -124,4 +124,10 @@ inline constexpr long long kControlMaxPendingBytes = 256 * 1024;  // replies a c
 inline constexpr int kAnnouncementMaxChars = 1000;                // announce's text
 inline constexpr double kAnnouncementMaxSeconds = 24 * 3600.0;    // announce's "for"
 
+// MQTT (README "Many screens").
+inline constexpr long long kMqttStateMinMs = 2000;           // state published at most this often
+inline constexpr long long kMqttHeartbeatMs = 60 * 1000;     // and at least (uptime, temperature)
+inline constexpr int kMqttMaxQueued = 32;                    // messages the loop has not taken
+inline constexpr long long kMqttConfigMaxBytes = 64 * 1024;  // /etc/kiosk/mqtt.conf
+
 }  // namespace kiosk::config

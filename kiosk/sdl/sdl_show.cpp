@@ -31,9 +31,11 @@
 #include "free_memory.h"
 #include "hyphenation.h"
 #include "hyphenation_keeper.h"
+#include "mqtt_link.h"
 #include "picture_cache.h"
 #include "playlist_time.h"
 #include "programme_slides.h"
+#include "pushed_content.h"
 #include "reload.h"
 #include "sdl_display.h"
 #include "sdl_font_switch.h"
@@ -104,7 +106,9 @@ class Show {
   void TakeFileChanges();
   // The control socket's requests: each goes the keys' way (Apply), then its reply.
   void TakeControlRequests();
-  std::string Status() const;
+  std::string Status() const { return StatusReply(Gather()); }
+  ShowStatus Gather() const;
+  void StartMqtt();
   void Apply(const Action& action);
   Frame CurrentFrame(Millis now);
   // The programme slides' text for state_.wall, given to the Deck when it changed.
@@ -142,8 +146,9 @@ class Show {
 
   Options options_;
   ServiceNotifier service_;  // systemd: ready, watchdog
-  DiskContent source_;
-  PinnedTtfFonts fonts_;  // pinned: readable whatever happens to their files
+  DiskContent disk_;
+  PushedContent source_{disk_};  // the file, or a playlist pushed over MQTT
+  PinnedTtfFonts fonts_;         // pinned: readable whatever happens to their files
   Deck deck_;
   Scheduler scheduler_{{}, 0, 0};  // the content's from ContentSwitcher::Start on
   ShowState state_;
@@ -171,6 +176,7 @@ class Show {
   std::unique_ptr<WatchThread> watch_;
   std::unique_ptr<FrameStats> frame_stats_;  // KIOSK_FRAME_STATS=1
   std::unique_ptr<ControlServer> control_;   // kiosk ctl; none if it cannot listen
+  std::unique_ptr<MqttLink> mqtt_;           // none unless configured
   DrawTimes draw_times_;
   long long version_ = 0;         // playlists shown since the start
   struct stat playlist_stat_ {};  // the playlist file when it was read
@@ -383,7 +389,14 @@ bool Show::Start() {
   } else {
     Log("control socket: " + path);
   }
+  StartMqtt();
   return true;
+}
+
+void Show::StartMqtt() {
+  mqtt_ = MqttLink::FromEnvironment({[this] { return Gather(); },
+                                     [this](const Action& action) { Apply(action); }, content_,
+                                     source_, NowMs, WakeUp, Log});
 }
 
 void Show::TakeControlRequests() {
@@ -407,7 +420,7 @@ void Show::TakeControlRequests() {
   }
 }
 
-std::string Show::Status() const {
+ShowStatus Show::Gather() const {
   ShowStatus s;
   s.slide = scheduler_.current();
   s.count = scheduler_.count();
@@ -424,7 +437,7 @@ std::string Show::Status() const {
                     std::chrono::steady_clock::now() - started_)
                     .count();
   s.draw_times = &draw_times_;
-  return StatusReply(s);
+  return s;
 }
 
 void Show::TakeSignals() {
@@ -599,6 +612,9 @@ Millis Show::WaitTime(Millis frame_now, bool drew) {
       due >= 0 && (wait < 0 || due < wait)) {
     wait = due;
   }
+  if (const Millis due = mqtt_ ? mqtt_->TimeToDue() : -1; due >= 0 && (wait < 0 || due < wait)) {
+    wait = due;
+  }
   return wait;
 }
 
@@ -621,16 +637,19 @@ int Show::Run(std::chrono::steady_clock::time_point started) {
     if (!running_) break;
     TakeFileChanges();
     TakeControlRequests();
+    if (mqtt_) mqtt_->TakeMessages();
     if (!running_) break;
     ApplyHyphenation();
     if (content_.timer().Due(NowMs())) Reload();
     const Millis now = NowMs();
     const bool drew = DrawIfChanged(CurrentFrame(now));
+    if (mqtt_) mqtt_->PublishState();
     PrepareNextSlide(now);
     WaitForEvents(WaitTime(now, drew));
   }
   service_.Stopping();
   control_.reset();  // the socket file goes with it
+  mqtt_.reset();     // "offline" on the availability topic
   return exit_code_;
 }
 

@@ -1,6 +1,8 @@
 #include "content.h"
 
+#include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <iostream>
 #include <sstream>
 
@@ -13,9 +15,8 @@
 namespace kiosk {
 namespace {
 
-std::optional<Content> LoadQuietly(const std::string& path, std::ostream& err,
+std::optional<Content> LoadQuietly(const std::string& path, const FileSystem& fs, std::ostream& err,
                                    std::string* font_file) {
-  RealFileSystem fs;
   LoadResult result = LoadAndReport(path, fs, err);
   if (!result.playlist) return std::nullopt;
   if (font_file) *font_file = result.playlist->theme.font_file;
@@ -51,6 +52,50 @@ std::optional<Content> LoadQuietly(const std::string& path, std::ostream& err,
   return content;
 }
 
+// The real files, and one more that exists only in memory (a pushed playlist).
+class OneFileInMemory : public FileSystem {
+ public:
+  OneFileInMemory(const std::string& path, std::string_view text) : path_(path), text_(text) {}
+  bool ReadFile(const std::string& path, long long max_bytes, std::string* contents,
+                std::string* error) const override {
+    if (path != path_) return disk_.ReadFile(path, max_bytes, contents, error);
+    if (max_bytes >= 0 && text_.size() > static_cast<std::size_t>(max_bytes)) {
+      *error = FileTooLarge(max_bytes);
+      return false;
+    }
+    contents->assign(text_);
+    return true;
+  }
+  bool IsReadableFile(const std::string& path) const override {
+    return path == path_ || disk_.IsReadableFile(path);
+  }
+  bool ReadFileStart(const std::string& path, long long max_bytes, std::size_t prefix,
+                     std::string* contents, std::string* error) const override {
+    if (path != path_) return disk_.ReadFileStart(path, max_bytes, prefix, contents, error);
+    return FileSystem::ReadFileStart(path, max_bytes, prefix, contents, error);
+  }
+
+ private:
+  RealFileSystem disk_;
+  std::string path_;
+  std::string_view text_;
+};
+
+// Hands the report's lines to *problems, with `from` (a file name) said as `to`.
+void TakeLines(const std::string& report, const std::string& from, const std::string& to,
+               std::vector<std::string>* problems) {
+  std::istringstream lines(report);
+  for (std::string line; std::getline(lines, line);) {
+    if (!from.empty()) {
+      for (std::size_t at = line.find(from); at != std::string::npos;
+           at = line.find(from, at + to.size())) {
+        line.replace(at, from.size(), to);
+      }
+    }
+    problems->push_back(line);
+  }
+}
+
 std::string AsciiLower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
@@ -62,12 +107,29 @@ std::string AsciiLower(std::string s) {
 std::optional<Content> LoadContent(const std::string& path, std::vector<std::string>* problems,
                                    std::string* font_file) {
   std::ostringstream report;
-  std::optional<Content> content = LoadQuietly(path, report, font_file);
+  std::optional<Content> content = LoadQuietly(path, RealFileSystem(), report, font_file);
   std::cerr << report.str() << std::flush;
-  if (problems) {
-    std::istringstream lines(report.str());
-    for (std::string line; std::getline(lines, line);) problems->push_back(line);
-  }
+  if (problems) TakeLines(report.str(), "", "", problems);
+  return content;
+}
+
+std::optional<Content> LoadContentText(std::string_view text, const std::string& name,
+                                       const std::string& beside,
+                                       std::vector<std::string>* problems, std::string* font_file) {
+  // A file name in the local playlist's directory, which no file needs to have: relative
+  // names in the text resolve there; messages say `name` instead.
+  std::filesystem::path path = std::filesystem::path(beside).parent_path();
+  std::string leaf = name;
+  std::replace(leaf.begin(), leaf.end(), '/', '_');
+  const std::string in_memory = (path / (".pushed:" + leaf)).string();
+  std::ostringstream report;
+  std::optional<Content> content =
+      LoadQuietly(in_memory, OneFileInMemory(in_memory, text), report, font_file);
+  std::vector<std::string> lines;
+  TakeLines(report.str(), in_memory, name, &lines);
+  for (const std::string& line : lines) std::cerr << line << '\n';
+  std::cerr << std::flush;
+  if (problems) problems->insert(problems->end(), lines.begin(), lines.end());
   return content;
 }
 

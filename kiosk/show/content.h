@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "font_lookup.h"
@@ -36,6 +37,14 @@ struct Content {
 std::optional<Content> LoadContent(const std::string& path,
                                    std::vector<std::string>* problems = nullptr,
                                    std::string* font_file = nullptr);
+
+// LoadContent for a playlist that is no file (one pushed over MQTT): `text`, named `name`
+// in messages; relative file names in it (pictures, fonts) resolve against the directory
+// of `beside` (the local playlist), so it can use only files present on this screen.
+std::optional<Content> LoadContentText(std::string_view text, const std::string& name,
+                                       const std::string& beside,
+                                       std::vector<std::string>* problems = nullptr,
+                                       std::string* font_file = nullptr);
 
 // The longest problem line the error screen shows (escaped, cut with "…").
 inline constexpr std::size_t kErrorScreenChars = 240;

@@ -27,18 +27,18 @@ echo "  ok: $(basename "$DEB"), $(du -k "$DEB" | cut -f1) KiB"
 
 depends=$(dpkg-deb -f "$DEB" Depends)
 echo "  Depends: $depends"
-for dep in libsdl2-2.0-0 libsdl2-ttf-2.0-0 libpng16-16 libc6 fonts-dejavu-core hyphen-de adduser; do
+for dep in libsdl2-2.0-0 libsdl2-ttf-2.0-0 libpng16-16 libc6 libmosquitto1 fonts-dejavu-core hyphen-de adduser; do
   [[ $depends == *"$dep"* ]] || fail "Depends lacks $dep"
 done
-echo "  ok: Depends names the SDL libraries, libpng, libc6, fonts-dejavu-core, hyphen-de and adduser"
+echo "  ok: Depends names the SDL libraries, libpng, libc6, libmosquitto1, fonts-dejavu-core, hyphen-de and adduser"
 
 contents=$(dpkg-deb -c "$DEB")
 for path in "$P/bin/kiosk" "$P/lib/systemd/system/kiosk.service" \
   "$P/share/kiosk/slides/resolution.json" "$P/share/kiosk/fonts/kiosk.conf" \
-  "$P/share/kiosk/kiosk.desktop"; do
+  "$P/share/kiosk/kiosk.desktop" "$P/share/kiosk/kiosk.service.d/mqtt.conf"; do
   grep -q " $path\$" <<<"$contents" || fail "the .deb lacks $path"
 done
-echo "  ok: binary, unit, playlist, fonts/kiosk.conf and kiosk.desktop inside"
+echo "  ok: binary, unit, playlist, fonts/kiosk.conf, kiosk.desktop and the MQTT drop-in inside"
 control=$(dpkg-deb --ctrl-tarfile "$DEB" | tar -t)  # not piped into grep -q: SIGPIPE
 grep -qx './postinst' <<<"$control" || fail "no postinst in the .deb"
 dpkg-deb -x "$DEB" "$TMP/root"

@@ -52,4 +52,34 @@ if ! awk -v s="$score" -v max="$MAX_EXPOSURE" 'BEGIN { exit !(s <= max) }'; then
   exit 1
 fi
 echo "  ok: $line"
+# The MQTT drop-in (systemd/kiosk.service.d/mqtt.conf) beside the unit: IP sockets, only
+# to the allowed addresses, the deny list kept, no After= on the network; the pair verified
+# and scored the same way.
+DROPIN=$(dirname -- "$UNIT")/kiosk.service.d/mqtt.conf
+if [[ -f $DROPIN ]]; then
+  echo "== with the MQTT drop-in"
+  grep -qx 'RestrictAddressFamilies=AF_INET AF_INET6' "$DROPIN" || { echo "FAIL: $DROPIN: no AF_INET AF_INET6" >&2; exit 1; }
+  grep -q '^IPAddressAllow=' "$DROPIN" || { echo "FAIL: $DROPIN: no IPAddressAllow=" >&2; exit 1; }
+  ! grep -q '^IPAddressDeny=' "$DROPIN" || { echo "FAIL: $DROPIN must keep the unit's IPAddressDeny=any" >&2; exit 1; }
+  ! grep -q '^After=' "$DROPIN" || { echo "FAIL: $DROPIN: After= would make the show wait for the network" >&2; exit 1; }
+  mkdir "$TMP/kiosk.service.d"
+  cp "$DROPIN" "$TMP/kiosk.service.d/"
+  status=0
+  out=$(cd "$TMP" && systemd-analyze verify "$TMP/kiosk.service" 2>&1) || status=$?
+  if ((status != 0)) || [[ -n $out ]]; then
+    echo "FAIL: with the drop-in, systemd-analyze verify exited $status and said:" >&2
+    echo "$out" >&2
+    exit 1
+  fi
+  out=$(systemd-analyze security --offline=yes "$TMP/kiosk.service" 2>&1) || true
+  grep -q 'RestrictAddressFamilies=~AF_(INET|INET6)' <<<"$out" ||
+    { echo "FAIL: systemd-analyze did not read the drop-in:" >&2; echo "$out" >&2; exit 1; }
+  line=$(grep 'Overall exposure level' <<<"$out")
+  score=$(sed -n 's/.*Overall exposure level for kiosk.service: \([0-9.]*\).*/\1/p' <<<"$line")
+  if ! awk -v s="$score" -v max="$MAX_EXPOSURE" 'BEGIN { exit !(s <= max) }'; then
+    echo "FAIL: with the drop-in exposure $score, at most $MAX_EXPOSURE allowed" >&2
+    exit 1
+  fi
+  echo "  ok: verify silent; $line"
+fi
 echo "PASS: systemd_test"
