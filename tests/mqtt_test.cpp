@@ -451,6 +451,7 @@ TEST_CASE("MQTT state: every field, escaped, without credentials") {
   kiosk::ShowStatus s;
   s.slide = 2;
   s.count = 13;
+  s.shown = 12;
   s.paused = true;
   s.version = 4;
   s.playlist = "/srv/kiosk/playlist.json";
@@ -465,12 +466,13 @@ TEST_CASE("MQTT state: every field, escaped, without credentials") {
   extras.mqtt_error = "kiosk/all/cmd: unknown command \"nxet\"";
   extras.playlist_source = "kiosk/all/playlist";
   const std::string payload = kiosk::MqttStatePayload(s, extras);
-  CHECK(payload ==
-        R"({"slide":3,"count":13,"paused":true,"black":false,"error_screen":false,"version":4,)"
-        R"("playlist_source":"kiosk/all/playlist","error_count":1,)"
-        R"("errors":["playlist.json: error: slides[2].duration: \\x1b[31m\\xff"],"sync":"clock",)"
-        R"("mqtt_error":"kiosk/all/cmd: unknown command \"nxet\"","uptime_s":3605,)"
-        R"("frame_ms":{"last":3.14,"p99":3.14},"temperature_c":48.3})");
+  CHECK(
+      payload ==
+      R"({"slide":3,"count":13,"shown":12,"idle":false,"paused":true,"black":false,"error_screen":false,"version":4,)"
+      R"("playlist_source":"kiosk/all/playlist","error_count":1,)"
+      R"("errors":["playlist.json: error: slides[2].duration: \\x1b[31m\\xff"],"sync":"clock",)"
+      R"("mqtt_error":"kiosk/all/cmd: unknown command \"nxet\"","uptime_s":3605,)"
+      R"("frame_ms":{"last":3.14,"p99":3.14},"temperature_c":48.3})");
   CHECK(json::parse(payload)["slide"] == 3);
   // No temperature when it is not readable; no slide with no slides.
   extras.temperature_c = -1000;

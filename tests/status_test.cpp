@@ -14,6 +14,7 @@ TEST_CASE("Status: every field, slide 1-based, as one line of JSON") {
   ShowStatus s;
   s.slide = 2;
   s.count = 13;
+  s.shown = 12;
   s.paused = true;
   s.black = false;
   s.playlist = "/srv/p.json";
@@ -25,7 +26,7 @@ TEST_CASE("Status: every field, slide 1-based, as one line of JSON") {
   s.draw_times = &times;
   CHECK(
       StatusReply(s) ==
-      R"({"ok":true,"slide":3,"count":13,"paused":true,"black":false,"error_screen":false,)"
+      R"({"ok":true,"slide":3,"count":13,"shown":12,"idle":false,"paused":true,"black":false,"error_screen":false,)"
       R"("playlist":{"path":"/srv/p.json","version":4,"mtime":1764648000,"size":5120},)"
       R"("errors":["/srv/p.json: error: slides[2].duration: must be a number"],"sync":"off",)"
       R"("uptime_s":61.2,"frame_ms":{"frames":100,"last":100.0,"p50":50.0,"p99":99.0,"max":100.0}})");

@@ -424,6 +424,8 @@ ShowStatus Show::Gather() const {
   ShowStatus s;
   s.slide = scheduler_.current();
   s.count = scheduler_.count();
+  s.shown = scheduler_.EligibleCount();
+  s.idle = scheduler_.idle();
   s.paused = scheduler_.paused();
   s.black = state_.black;
   s.error_screen = content_.showing_errors();

@@ -452,6 +452,8 @@ ordered_json State(const ShowStatus& s, const MqttStateExtras& extras, bool vola
   ordered_json j;
   j["slide"] = s.count == 0 ? 0 : s.slide + 1;
   j["count"] = s.count;
+  j["shown"] = s.shown;
+  j["idle"] = s.idle;
   j["paused"] = s.paused;
   j["black"] = s.black;
   j["error_screen"] = s.error_screen;

@@ -41,6 +41,8 @@ std::string StatusReply(const ShowStatus& s) {
   j["ok"] = true;
   j["slide"] = s.count == 0 ? 0 : s.slide + 1;
   j["count"] = s.count;
+  j["shown"] = s.shown;
+  j["idle"] = s.idle;
   j["paused"] = s.paused;
   j["black"] = s.black;
   j["error_screen"] = s.error_screen;

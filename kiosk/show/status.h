@@ -29,6 +29,9 @@ class DrawTimes {
 struct ShowStatus {
   std::size_t slide = 0;  // 0-based; the reply says it 1-based
   std::size_t count = 0;
+  // Time rules: how many slides may show now, and none may (the idle screen shows).
+  std::size_t shown = 0;
+  bool idle = false;
   bool paused = false;
   bool black = false;
   bool error_screen = false;        // the playlist has not loaded since the start
