@@ -5,6 +5,8 @@
 #             tests/make_picture makes (every variant, and broken ones)
 #   mqtt      HandleMqttMessage (a topic, a newline, the payload), the MQTT config file and
 #             KIOSK_MQTT, seeded with fuzz/corpus/mqtt/
+#   programme a conference schedule.json: parsing, now/next, the programme slides' text,
+#             seeded with tests/data/programme/ and the example's schedule
 # Self-contained: installs the build packages and clang itself.
 #
 #   .ci/fuzz.sh                     60 s each
@@ -32,7 +34,7 @@ fi
 BUILD=${KIOSK_FUZZ_BUILD_DIR:-build-fuzz}
 cmake -S . -B "$BUILD" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DKIOSK_FUZZ=ON -DKIOSK_BUILD_TESTS=OFF -DKIOSK_WERROR=ON
-read -r -a targets <<<"${FUZZ_TARGETS:-playlist picture mqtt}"
+read -r -a targets <<<"${FUZZ_TARGETS:-playlist picture mqtt programme}"
 build_targets=()
 for target in "${targets[@]}"; do build_targets+=(--target "kiosk_${target}_fuzz"); done
 [[ " ${targets[*]} " == *" picture "* ]] && build_targets+=(--target make_picture)
@@ -108,6 +110,7 @@ for target in "${targets[@]}"; do
     playlist) run playlist 4096 -dict=fuzz/json.dict -- fuzz/corpus slides ;;
     picture) picture_seeds && run picture 16384 -- "$BUILD/picture-seeds" ;;
     mqtt) run mqtt 4096 -dict=fuzz/mqtt.dict -- fuzz/corpus/mqtt ;;
-    *) echo "fuzz.sh: unknown target $target (playlist, picture, mqtt)" >&2; exit 2 ;;
+    programme) run programme 65536 -dict=fuzz/json.dict -- tests/data/programme slides/examples/programme ;;
+    *) echo "fuzz.sh: unknown target $target (playlist, picture, mqtt, programme)" >&2; exit 2 ;;
   esac
 done
