@@ -100,3 +100,47 @@ for trusted in 0 1; do
   fi
 done
 ok "an untrusted clock hides the time-bound slide (one log line); a trusted one shows it"
+
+# On the picture, on a virtual X server: --at 2015-05-29T09:59:30 --speed 4. Slide 1 (red)
+# shows until 10:00 (7.5 s of real time), slide 2 (blue) from 10:00 to 10:01 (15 s), then
+# the idle screen in the theme's background colour (not black). Screenshots every few
+# hundred milliseconds; their colours must come in that order, each seen.
+if command -v Xvfb >/dev/null && command -v xdpyinfo >/dev/null && [[ -x /usr/bin/import ]]; then
+  Xvfb -displayfd 3 -screen 0 320x180x24 -nolisten tcp 3>"$T/displayfd" 2>"$T/xvfb.log" &
+  XVFB_PID=$!
+  trap 'kill "$XVFB_PID" 2>/dev/null || true; cleanup_scratch_and_app' EXIT
+  for ((i = 0; i < 100; i++)); do
+    [[ -s $T/displayfd ]] && DISPLAY=":$(head -n1 "$T/displayfd")" xdpyinfo >/dev/null 2>&1 && break
+    sleep 0.1
+  done
+  export DISPLAY=":$(head -n1 "$T/displayfd")"
+  cat >"$T/c.json" <<'JSON'
+{ "timezone": "Europe/Berlin", "lang": "zz", "duration": 3600, "transition": 0,
+  "progress": false, "counter": false, "theme": { "background": "#204020" },
+  "slides": [
+    { "text": "vorher", "background": "#d04010", "when": { "until": "2015-05-29T10:00" } },
+    { "text": "jetzt", "background": "#1060d0", "when": { "times": ["10:00-10:01"] } } ] }
+JSON
+  SDL_VIDEODRIVER=x11 "$KIOSK" --at 2015-05-29T09:59:30 --speed 4 "$T/c.json" \
+    2>"$T/log" >/dev/null </dev/null &
+  APP_PID=$!
+  seen=""
+  for ((i = 0; i < 200; i++)); do
+    kill -0 "$APP_PID" 2>/dev/null || fail "kiosk exited"
+    /usr/bin/import -window root "$T/shot.png" 2>/dev/null || { sleep 0.2; continue; }
+    colour=$(/usr/bin/convert "$T/shot.png" -format '%[hex:p{3,3}]' info: 2>/dev/null || true)
+    case $colour in
+      D04010*) c=red ;; 1060D0*) c=blue ;; 204020*) c=idle ;; *) c="" ;;
+    esac
+    [[ -n $c && $c != "${seen##* }" ]] && seen="$seen $c"
+    [[ $c == idle ]] && break
+    sleep 0.3
+  done
+  kill -TERM "$APP_PID"
+  wait "$APP_PID" || fail "kiosk did not exit 0"
+  APP_PID=""
+  [[ $seen == " red blue idle" ]] || fail "on screen: '$seen', expected: red blue idle"
+  ok "on the picture (Xvfb, --at --speed 4): slide 1, at 10:00 slide 2, at 10:01 the idle screen"
+else
+  echo "  skipped: the picture check needs Xvfb, xdpyinfo and ImageMagick"
+fi
