@@ -6,6 +6,24 @@
 #include "diagnostics.h"
 
 namespace kiosk {
+
+std::string JsonTypeName(const nlohmann::json& value) {
+  using nlohmann::json;
+  switch (value.type()) {
+    case json::value_t::null:
+      return "null";
+    case json::value_t::boolean:
+      return "a boolean";
+    case json::value_t::string:
+      return "a string";
+    case json::value_t::array:
+      return "an array";
+    case json::value_t::object:
+      return "an object";
+    default:
+      return "a number";
+  }
+}
 namespace {
 
 using nlohmann::json;

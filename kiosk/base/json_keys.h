@@ -1,6 +1,6 @@
-// Duplicate keys in JSON objects. nlohmann::json (like most parsers) silently keeps the
-// last of them, so an organiser who edits the first "duration" of a slide sees nothing
-// change; kiosk reports them as errors instead.
+// JSON helpers for the validators. Duplicate keys in JSON objects: nlohmann::json (like most
+// parsers) silently keeps the last of them, so an organiser who edits the first "duration" of a
+// slide sees nothing change; kiosk reports them as errors instead.
 #pragma once
 
 #include <cstddef>
@@ -8,7 +8,13 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 namespace kiosk {
+
+// What a JSON value is, for messages: "null", "a boolean", "a string", "an array", "an
+// object" or "a number" ("must be a string, not an array").
+std::string JsonTypeName(const nlohmann::json& value);
 
 // JSON paths ("slides[2].duration", "theme.font"; keys as EchoForUser shows them) of keys that
 // appear more than once in their object, in document order, at most `limit` of them. `json_text`

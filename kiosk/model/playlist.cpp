@@ -83,23 +83,6 @@ const NumberRule& Rule(std::string_view object, std::string_view key) {
   std::abort();  // a typo in this file; the tests cover every rule
 }
 
-std::string TypeName(const json& v) {
-  switch (v.type()) {
-    case json::value_t::null:
-      return "null";
-    case json::value_t::boolean:
-      return "a boolean";
-    case json::value_t::string:
-      return "a string";
-    case json::value_t::array:
-      return "an array";
-    case json::value_t::object:
-      return "an object";
-    default:
-      return "a number";
-  }
-}
-
 // Collects diagnostics for one file; every check names the JSON path it looked at.
 class Checker {
  public:
@@ -147,7 +130,7 @@ class Checker {
     auto it = obj.find(key);
     if (it == obj.end()) return;
     if (!it->is_string()) {
-      Error(Join(path, key), "must be a string, not " + TypeName(*it));
+      Error(Join(path, key), "must be a string, not " + JsonTypeName(*it));
       return;
     }
     const auto& s = it->get_ref<const std::string&>();
@@ -162,7 +145,7 @@ class Checker {
     auto it = obj.find(key);
     if (it == obj.end()) return;
     if (!it->is_boolean()) {
-      Error(Join(path, key), "must be true or false, not " + TypeName(*it));
+      Error(Join(path, key), "must be true or false, not " + JsonTypeName(*it));
       return;
     }
     *out = it->get<bool>();
@@ -174,7 +157,7 @@ class Checker {
     if (it == obj.end()) return;
     const std::string must = "must be " + Describe(rule) + ", not ";
     if (!it->is_number()) {
-      Error(Join(path, rule.key), must + TypeName(*it));
+      Error(Join(path, rule.key), must + JsonTypeName(*it));
       return;
     }
     const double v = it->get<double>();
@@ -323,7 +306,7 @@ constexpr std::pair<std::string_view, Corner> kCorners[] = {{"top-left", Corner:
 bool FileName(Checker& c, const json& v, const std::string& path, const std::string& playlist_file,
               std::string* out) {
   if (!v.is_string()) {
-    c.Error(path, "must be a file name (a string), not " + TypeName(v));
+    c.Error(path, "must be a file name (a string), not " + JsonTypeName(v));
     return false;
   }
   const auto& s = v.get_ref<const std::string&>();
@@ -365,7 +348,7 @@ bool PictureObject(Checker& c, const json& obj, const std::string& path,
           "must be [x, y], the point to keep in view, each from 0 to 1 (0, 0: top left), "
           "not " +
               (f.is_array() ? EchoForUser(f.dump(-1, ' ', false, json::error_handler_t::replace))
-                            : TypeName(f)));
+                            : JsonTypeName(f)));
     }
   }
   return ok && c.errors() == before;
@@ -426,7 +409,7 @@ void BackgroundValue(Checker& c, const json& v, const std::string& path,
     c.Error(path,
             "must be a colour (\"#1e2a3b\"), a picture file or an object with a \"file\", "
             "not " +
-                TypeName(v));
+                JsonTypeName(v));
     return;
   }
   c.UnknownKeys(v, path, kBackdropKeys);
@@ -444,7 +427,7 @@ void ImageValue(Checker& c, const json& v, const std::string& path,
     return;
   }
   if (!v.is_object()) {
-    c.Error(path, kNotAPictureOrObject + TypeName(v));
+    c.Error(path, kNotAPictureOrObject + JsonTypeName(v));
     return;
   }
   c.UnknownKeys(v, path, kImageKeys);
@@ -464,7 +447,7 @@ void LogoValue(Checker& c, const json& v, const std::string& playlist_file,
     return;
   }
   if (!v.is_object()) {
-    c.Error(path, kNotAPictureOrObject + TypeName(v));
+    c.Error(path, kNotAPictureOrObject + JsonTypeName(v));
     return;
   }
   c.UnknownKeys(v, path, kLogoKeys);
@@ -484,7 +467,7 @@ void LogoValue(Checker& c, const json& v, const std::string& playlist_file,
 void CheckTheme(Checker& c, const json& theme, const std::string& file, Theme* out) {
   const std::string path = "theme";
   if (!theme.is_object()) {
-    c.Error(path, "must be an object, not " + TypeName(theme));
+    c.Error(path, "must be an object, not " + JsonTypeName(theme));
     return;
   }
   c.UnknownKeys(theme, path, kThemeKeys);
@@ -561,8 +544,8 @@ void QrValue(Checker& c, const json& v, const std::string& path, std::optional<Q
     WordValue(c, v, path, "position", kPositions, &qr.position);
     text_path = path + ".text";
   } else {
-    c.Error(path,
-            "must be a text or URL to encode, or an object with a \"text\", not " + TypeName(v));
+    c.Error(path, "must be a text or URL to encode, or an object with a \"text\", not " +
+                      JsonTypeName(v));
     return;
   }
   if (c.errors() != before) return;
@@ -595,13 +578,13 @@ void ProgrammeValue(Checker& c, const json& v, const std::string& path,
     c.String(v, path, "room", &ref.room);
     if (ref.room == "*") ref.room.clear();
   } else if (!v.is_string()) {
-    c.Error(path, "must be a schedule file name or {\"file\", \"room\"}, not " + TypeName(v));
+    c.Error(path, "must be a schedule file name or {\"file\", \"room\"}, not " + JsonTypeName(v));
     return;
   }
   const std::string at = v.is_object() ? path + ".file" : path;
   if (!file->is_string() || file->get_ref<const std::string&>().empty()) {
     c.Error(at, "must name a schedule file (like \"schedule.json\"), not " +
-                    (file->is_string() ? std::string("\"\"") : TypeName(*file)));
+                    (file->is_string() ? std::string("\"\"") : JsonTypeName(*file)));
     return;
   }
   if (file->get_ref<const std::string&>().find('\0') != std::string::npos) {
@@ -624,7 +607,7 @@ void CheckSlide(Checker& c, const json& s, std::size_t index, const Playlist& pl
                 Slide* out) {
   const std::string path = "slides[" + std::to_string(index) + "]";
   if (!s.is_object()) {
-    c.Error(path, "must be an object with a \"text\", not " + TypeName(s));
+    c.Error(path, "must be an object with a \"text\", not " + JsonTypeName(s));
     return;
   }
   c.UnknownKeys(s, path, kSlideKeys);
@@ -756,7 +739,7 @@ LoadResult ParsePlaylist(std::string_view json_text, const std::string& file) {
   Playlist playlist = DefaultPlaylist();
   playlist.path = file;
   if (!root.is_object()) {
-    c.Error("(top level)", "must be an object with a \"slides\" array, not " + TypeName(root));
+    c.Error("(top level)", "must be an object with a \"slides\" array, not " + JsonTypeName(root));
     return result;
   }
   for (std::string& key : FindDuplicateKeys(json_text)) {
@@ -804,7 +787,7 @@ LoadResult ParsePlaylist(std::string_view json_text, const std::string& file) {
   if (slides == root.end()) {
     c.Error("slides", "missing: the playlist needs a \"slides\" array");
   } else if (!slides->is_array()) {
-    c.Error("slides", "must be an array of slides, not " + TypeName(*slides));
+    c.Error("slides", "must be an array of slides, not " + JsonTypeName(*slides));
   } else if (slides->empty()) {
     c.Error("slides", "is empty: the playlist needs at least one slide");
   } else if (slides->size() > static_cast<std::size_t>(config::kMaxSlides)) {

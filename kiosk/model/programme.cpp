@@ -14,23 +14,6 @@ using nlohmann::json;
 constexpr Millis kMinuteMs = 60'000;
 constexpr Millis kDayMs = 86'400'000;
 
-std::string TypeName(const json& v) {
-  switch (v.type()) {
-    case json::value_t::null:
-      return "null";
-    case json::value_t::boolean:
-      return "a boolean";
-    case json::value_t::string:
-      return "a string";
-    case json::value_t::array:
-      return "an array";
-    case json::value_t::object:
-      return "an object";
-    default:
-      return "a number";
-  }
-}
-
 // Collects the diagnostics of one schedule file, at most kMaxDiagnostics of them (a file
 // of 5000 broken events must not flood the log), and counts the errors.
 class Reporter {
@@ -79,7 +62,7 @@ std::optional<std::string> StringAt(Reporter& r, const json& obj, const std::str
   const auto it = obj.find(key);
   if (it == obj.end() || (null_ok && it->is_null())) return std::nullopt;
   if (!it->is_string()) {
-    r.Error(path + "." + key, "must be a string, not " + TypeName(*it));
+    r.Error(path + "." + key, "must be a string, not " + JsonTypeName(*it));
     return std::nullopt;
   }
   std::string s = it->get<std::string>();
@@ -101,7 +84,7 @@ std::vector<std::string> Speakers(Reporter& r, const json& event, const std::str
   const auto persons = event.find("persons");
   if (persons == event.end() || persons->is_null()) return speakers;
   if (!persons->is_array()) {
-    r.Error(path + ".persons", "must be an array of persons, not " + TypeName(*persons));
+    r.Error(path + ".persons", "must be an array of persons, not " + JsonTypeName(*persons));
     return speakers;
   }
   for (std::size_t i = 0; i < persons->size(); ++i) {
@@ -112,7 +95,7 @@ std::vector<std::string> Speakers(Reporter& r, const json& event, const std::str
       continue;
     }
     if (!p.is_object()) {
-      r.Error(at, "must be an object with a \"public_name\" or \"name\", not " + TypeName(p));
+      r.Error(at, "must be an object with a \"public_name\" or \"name\", not " + JsonTypeName(p));
       continue;
     }
     std::optional<std::string> name = StringAt(r, p, at, "public_name");
@@ -180,21 +163,21 @@ class Parser {
 
   std::optional<Programme> Parse(const json& root) {
     if (!root.is_object()) {
-      r_.Error("(top level)", "must be an object with a \"schedule\", not " + TypeName(root));
+      r_.Error("(top level)", "must be an object with a \"schedule\", not " + JsonTypeName(root));
       return std::nullopt;
     }
     const auto schedule = root.find("schedule");
     if (schedule == root.end() || !schedule->is_object()) {
       r_.Error("schedule", schedule == root.end()
                                ? "missing: not a frab/pretalx schedule.json"
-                               : "must be an object, not " + TypeName(*schedule));
+                               : "must be an object, not " + JsonTypeName(*schedule));
       return std::nullopt;
     }
     const auto conference = schedule->find("conference");
     if (conference == schedule->end() || !conference->is_object()) {
       r_.Error("schedule.conference", conference == schedule->end()
                                           ? "missing"
-                                          : "must be an object, not " + TypeName(*conference));
+                                          : "must be an object, not " + JsonTypeName(*conference));
       return std::nullopt;
     }
     const std::string path = "schedule.conference";
@@ -216,7 +199,7 @@ class Parser {
     if (days == conference->end() || !days->is_array()) {
       r_.Error(path + ".days", days == conference->end()
                                    ? "missing: the schedule needs a \"days\" array"
-                                   : "must be an array of days, not " + TypeName(*days));
+                                   : "must be an array of days, not " + JsonTypeName(*days));
       return std::nullopt;
     }
     for (std::size_t i = 0; i < days->size() && !too_many_; ++i) {
@@ -238,14 +221,14 @@ class Parser {
     const auto rooms = conference.find("rooms");
     if (rooms == conference.end() || rooms->is_null()) return;
     if (!rooms->is_array()) {
-      r_.Error(path + ".rooms", "must be an array of rooms, not " + TypeName(*rooms));
+      r_.Error(path + ".rooms", "must be an array of rooms, not " + JsonTypeName(*rooms));
       return;
     }
     for (std::size_t i = 0; i < rooms->size(); ++i) {
       const json& room = (*rooms)[i];
       const std::string at = path + ".rooms[" + std::to_string(i) + "]";
       if (!room.is_object()) {
-        r_.Error(at, "must be an object with a \"name\", not " + TypeName(room));
+        r_.Error(at, "must be an object with a \"name\", not " + JsonTypeName(room));
         continue;
       }
       std::optional<std::string> name = StringAt(r_, room, at, "name", false);
@@ -264,7 +247,7 @@ class Parser {
 
   void Day(const json& day, const std::string& path) {
     if (!day.is_object()) {
-      r_.Error(path, "must be an object, not " + TypeName(day));
+      r_.Error(path, "must be an object, not " + JsonTypeName(day));
       return;
     }
     DayContext context;
@@ -287,13 +270,13 @@ class Parser {
     if (rooms == day.end() || rooms->is_null()) return;  // a day without talks
     if (!rooms->is_object()) {
       r_.Error(path + ".rooms",
-               "must be an object of rooms (\"Saal 1\": [events]), not " + TypeName(*rooms));
+               "must be an object of rooms (\"Saal 1\": [events]), not " + JsonTypeName(*rooms));
       return;
     }
     for (const auto& [name, events] : rooms->items()) {
       const std::string at = path + ".rooms." + EchoForUser(name);
       if (!events.is_array()) {
-        r_.Error(at, "must be an array of events, not " + TypeName(events));
+        r_.Error(at, "must be an array of events, not " + JsonTypeName(events));
         continue;
       }
       if (events.empty()) continue;
@@ -318,7 +301,7 @@ class Parser {
 
   void Event(const json& event, const std::string& path, const DayContext& day, std::size_t room) {
     if (!event.is_object()) {
-      r_.Error(path, "must be an event (an object), not " + TypeName(event));
+      r_.Error(path, "must be an event (an object), not " + JsonTypeName(event));
       return;
     }
     const std::size_t before = r_.errors();
